@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Every Swift target: language mode 6 and `InternalImportsByDefault`, so a C type can never leak
+/// into a public signature (STYLE.md, "C confinement").
+let strict: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault")]
+
+let package = Package(
+    name: "dpi-batch",
+    products: [
+        .executable(name: "dpi-batch", targets: ["dpi-batch"]),
+        .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "PKI", targets: ["PKI"]),
+        .library(name: "HTTP", targets: ["HTTP"]),
+    ],
+    targets: [
+        // System libraries: a module map and a shim header each, imported by exactly one Swift module.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Safe wrappers: no C type in any public signature.
+        .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: strict),
+        .target(name: "PKI", dependencies: ["COpenSSL"], swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
+
+        // The mailing job: schema migrations (more to come: job store, stages, receipts).
+        .target(name: "Mailing", dependencies: ["Postgres"], swiftSettings: strict),
+
+        .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres"], swiftSettings: strict),
+
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strict),
+        .testTarget(name: "PKITests", dependencies: ["PKI"], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
+        .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)
