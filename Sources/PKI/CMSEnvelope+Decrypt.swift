@@ -12,9 +12,15 @@ extension CMSEnvelope {
     public static func decrypt(_ package: Data, with key: PrivateKey, certificate: Certificate? = nil) throws -> Data {
         let cms = try parse(package)
         defer { CMS_ContentInfo_free(cms) }
-        if let certificate, !key.matches(certificate) {
-            throw PKIError(.keyMismatch, "the decryption key does not belong to the given certificate",
-                           details: certificate.subject)
+        if let certificate {
+            guard key.matches(certificate) else {
+                throw PKIError(.keyMismatch, "the decryption key does not belong to the given certificate",
+                               details: certificate.subject)
+            }
+            guard isRecipient(certificate, of: cms) else {
+                throw PKIError(.noMatchingRecipient, "the package is not encrypted for this certificate",
+                               details: certificate.subject)
+            }
         }
         // A key/certificate-less call only records the flags. CMS_DEBUG_DECRYPT makes a wrong key fail
         // at the key-unwrap step instead of OpenSSL's default of silently continuing with a random key
@@ -23,10 +29,6 @@ extension CMSEnvelope {
             throw PKIError.openSSL(.notCMS, "the package has no encrypted content to decrypt")
         }
         guard CMS_decrypt_set1_pkey(cms, key.pkey, certificate?.x509) == 1 else {
-            if ERR_GET_REASON(ERR_peek_last_error()) == CMS_R_NO_MATCHING_RECIPIENT {
-                throw PKIError.openSSL(.noMatchingRecipient, "the package is not encrypted for this certificate",
-                                       context: certificate?.subject ?? "")
-            }
             throw PKIError.openSSL(.wrongRecipientKey,
                                    "the key cannot unwrap the package's content key (another recipient, or damaged)")
         }
@@ -52,6 +54,17 @@ extension CMSEnvelope {
             throw PKIError(.notCMS, "the package is CMS but not EnvelopedData")
         }
         return parsed
+    }
+
+    /// Whether one of the package's key-transport recipients names `certificate` (issuer and serial, or
+    /// subject key identifier).
+    private static func isRecipient(_ certificate: Certificate, of cms: OpaquePointer) -> Bool {
+        guard let recipients = CMS_get0_RecipientInfos(cms) else { return false }
+        return (0..<shim_sk_CMS_RecipientInfo_num(recipients)).contains { index in
+            guard let recipient = shim_sk_CMS_RecipientInfo_value(recipients, index),
+                  CMS_RecipientInfo_type(recipient) == CMS_RECIPINFO_TRANS else { return false }
+            return CMS_RecipientInfo_ktri_cert_cmp(recipient, certificate.x509) == 0
+        }
     }
 
     /// Reads the decrypting BIO to its end straight into one buffer. The plaintext is shorter than the
