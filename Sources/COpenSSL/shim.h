@@ -29,7 +29,9 @@ static inline void shim_OPENSSL_free(void *p) { OPENSSL_free(p); }
 // X509_NAME_print_ex flags: RFC 2253 order and escaping, but UTF-8 kept as is (not \XX-escaped) for æ, ø, å.
 static inline unsigned long shim_XN_FLAG_RFC2253_UTF8(void) { return XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB; }
 // sk_CMS_RecipientInfo_* are type-checking macros over OPENSSL_sk_*: to find a certificate's recipient entry.
-static inline int shim_sk_CMS_RecipientInfo_num(STACK_OF(CMS_RecipientInfo) *sk) { return sk_CMS_RecipientInfo_num(sk); }
+static inline int shim_sk_CMS_RecipientInfo_num(STACK_OF(CMS_RecipientInfo) *sk) {
+    return sk_CMS_RecipientInfo_num(sk);
+}
 static inline CMS_RecipientInfo *shim_sk_CMS_RecipientInfo_value(STACK_OF(CMS_RecipientInfo) *sk, int i) {
     return sk_CMS_RecipientInfo_value(sk, i);
 }

@@ -13,6 +13,11 @@ extension Certificate {
         }
     }
 
+    /// The subject of a certificate we do not own (the one a chain check failed on), for error details.
+    static func subjectText(of x509: OpaquePointer) -> String {
+        (try? string(of: X509_get_subject_name(x509))) ?? "(unprintable subject)"
+    }
+
     /// The serial number as decimal text and as its content bytes.
     static func serial(of x509: OpaquePointer) throws -> (decimal: String, bytes: Data) {
         guard let serial = X509_get0_serialNumber(x509), let number = ASN1_INTEGER_to_BN(serial, nil) else {

@@ -31,7 +31,9 @@ public final class PrivateKey: @unchecked Sendable {
         // OpenSSL's default callback uses the user-data pointer as the passphrase; "" instead of NULL
         // keeps it from prompting on the terminal.
         let parsed = try MemoryBIO.reading(pem) { bio in
-            (password ?? "").withCString { PEM_read_bio_PrivateKey(bio, nil, nil, UnsafeMutableRawPointer(mutating: $0)) }
+            (password ?? "").withCString { passphrase in
+                PEM_read_bio_PrivateKey(bio, nil, nil, UnsafeMutableRawPointer(mutating: passphrase))
+            }
         }
         guard let parsed else {
             let text = String(decoding: pem, as: UTF8.self)

@@ -61,8 +61,7 @@ public final class TrustStore: @unchecked Sendable {
 
         let reason = X509_STORE_CTX_get_error(context)
         let depth = X509_STORE_CTX_get_error_depth(context)
-        let failing = X509_STORE_CTX_get_current_cert(context).flatMap { X509_NAME_oneline(X509_get_subject_name($0), nil, 0) }
-        let failingSubject = failing.map { name in defer { shim_OPENSSL_free(name) }; return String(cString: name) }
+        let failingSubject = X509_STORE_CTX_get_current_cert(context).map { Certificate.subjectText(of: $0) }
         let why = String(cString: X509_verify_cert_error_string(Int(reason)))
         let which = depth == 0 ? "the certificate" : "its issuer at chain depth \(depth)"
         throw PKIError.openSSL(TrustStore.code(for: reason), "\(which) failed verification: \(why)",

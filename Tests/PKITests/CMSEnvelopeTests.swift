@@ -40,7 +40,8 @@ struct CMSEnvelopeTests {
         // openssl prints the OAEP parameters as an asn1parse dump: hash, MGF, MGF's hash, each with NULL.
         #expect(keyEncryption.asn1Objects == ["sha256", "mgf1", "sha256"])
         #expect(keyEncryption.split(separator: "\n").filter { $0.contains("prim:") && $0.contains("NULL") }.count == 2)
-        let contentEncryption = try #require(printed.section(from: "contentEncryptionAlgorithm:", to: "encryptedContent:"))
+        let contentEncryption = try #require(printed.section(from: "contentEncryptionAlgorithm:",
+                                                             to: "encryptedContent:"))
         #expect(contentEncryption.contains("algorithm: aes-256-cbc"))
         #expect(printed.contains("contentType: pkcs7-envelopedData"))
         #expect(printed.components(separatedBy: "d.ktri:").count - 1 == 1)
@@ -157,7 +158,8 @@ struct CMSEnvelopeTests {
         let signed = try Command.openssl("cms", "-sign", "-binary", "-outform", "DER",
                                          "-signer", TestPKI.file("sender.cert.pem").path,
                                          "-inkey", TestPKI.file("sender.key.pem").path, input: Data("x".utf8))
-        expectError(.notCMS) { try CMSEnvelope.decrypt(signed.stdout, with: PrivateKey(pem: TestPKI.data("sender.key.pem"))) }
+        let key = try PrivateKey(pem: TestPKI.data("sender.key.pem"))
+        expectError(.notCMS) { try CMSEnvelope.decrypt(signed.stdout, with: key) }
     }
 }
 

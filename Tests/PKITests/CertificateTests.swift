@@ -17,7 +17,8 @@ struct CertificateTests {
                       ("/C=NO/O=Foreign/organizationIdentifier=VATSE-556677889901/CN=Foreign", nil),
                       ("/C=NO/O=Person/serialNumber=UN:NO-9578-4050-127091783/CN=Person", nil),
                       ("/C=NO/O=Short/serialNumber=12345678/CN=Short", nil),
-                      ("/C=NO/O=Both/organizationIdentifier=NTRNO-974761076/serialNumber=991825827/CN=Both", "974761076")])
+                      ("/C=NO/O=Both/organizationIdentifier=NTRNO-974761076/serialNumber=991825827/CN=Both",
+                       "974761076")])
     func organisationNumberForms(subject: String, number: String?) throws {
         try TemporaryDirectory.with { folder in
             let pem = try Command.openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
@@ -96,7 +97,8 @@ struct CertificateTests {
         var text = String(decoding: pem, as: UTF8.self)
         text = text.replacingOccurrences(of: "MII", with: "QQQ")
         expectError(.malformedCertificate) { try Certificate(pem: Data(text.utf8)) }
-        expectError(.malformedCertificate) { try Certificate.bundle(pem: try TestPKI.data("root-ca.pem") + Data(text.utf8)) }
+        let bundle = try TestPKI.data("root-ca.pem") + Data(text.utf8)
+        expectError(.malformedCertificate) { try Certificate.bundle(pem: bundle) }
         expectError(.malformedCertificate) { try Certificate(pem: Data("garbage".utf8)) }
         expectError(.malformedCertificate) { try Certificate(pem: Data()) }
         expectError(.malformedCertificate) { try Certificate(der: Data([0x30, 0x82, 0x01])) }

@@ -6,8 +6,9 @@ import PKI
 struct DigestTests {
     @Test("SHA-256 and SHA-1 of \"abc\" match the FIPS 180 known answers")
     func knownAnswers() {
-        #expect(Digest.sha256(Data("abc".utf8)).hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(Digest.sha1(Data("abc".utf8)).hex == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        let abc = Data("abc".utf8)
+        #expect(Digest.sha256(abc).hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Digest.sha1(abc).hex == "a9993e364706816aba3e25717850c26c9cd0d89d")
         #expect(Digest.sha256(Data()).hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
@@ -37,7 +38,8 @@ struct DigestTests {
     @Test("SHA-256 of a file equals the official package fingerprint (spec section 9)")
     func fileDigestMatchesFingerprint() throws {
         let file = TestPKI.examples.appendingPathComponent("digital-dokumentpakke.cms")
-        #expect(try Digest.sha256(contentsOf: file).base64EncodedString() == "BDjOg00Iiv5eQGm5adwGnW8ktSfvQ/0jYvgkYCRnryw=")
+        let digest = try Digest.sha256(contentsOf: file)
+        #expect(digest.base64EncodedString() == "BDjOg00Iiv5eQGm5adwGnW8ktSfvQ/0jYvgkYCRnryw=")
     }
 
     @Test("Hashing a missing file throws fileNotReadable")

@@ -6,6 +6,7 @@ import PKI
 func expectError<R>(_ code: PKIError.Code, sourceLocation: SourceLocation = #_sourceLocation,
                     _ body: () throws -> R) -> PKIError? {
     let error = #expect(throws: PKIError.self, sourceLocation: sourceLocation) { _ = try body() }
-    #expect(error?.code == code, "expected \(code), got \(error.map { String(reflecting: $0) } ?? "nothing")", sourceLocation: sourceLocation)
+    let got = error.map { String(reflecting: $0) } ?? "nothing"
+    #expect(error?.code == code, "expected \(code), got \(got)", sourceLocation: sourceLocation)
     return error
 }

@@ -82,7 +82,8 @@ struct SignatureTests {
 
     @Test("Garbage, a certificate alone, a missing file and a non-RSA key give clear errors")
     func badKeys() throws {
-        expectError(.malformedKey) { try PrivateKey(pem: Data("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n".utf8)) }
+        let damaged = Data("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n".utf8)
+        expectError(.malformedKey) { try PrivateKey(pem: damaged) }
         expectError(.malformedKey) { try PrivateKey(pem: Data("hello".utf8)) }
         expectError(.malformedKey) { try PrivateKey(pem: Data()) }
         expectError(.malformedKey) { try PrivateKey(pem: TestPKI.data("sender.cert.pem")) }

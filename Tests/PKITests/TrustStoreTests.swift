@@ -33,7 +33,9 @@ struct TrustStoreTests {
     @Test("The expired sender certificate is rejected as expired, and the error says so")
     func expired() throws {
         let leaf = try Certificate(pem: TestPKI.data("expired-sender.cert.pem"))
-        let error = expectError(.certificateExpired) { try Self.store().verify(leaf, intermediates: Self.intermediates()) }
+        let error = expectError(.certificateExpired) {
+            try Self.store().verify(leaf, intermediates: Self.intermediates())
+        }
         #expect(error?.description.contains("expired") == true)
         #expect(error?.description.contains("the certificate failed") == true)
         #expect(error?.disposition == .reject)
@@ -65,9 +67,10 @@ struct TrustStoreTests {
     @Test("A self-signed certificate that is not an anchor is untrusted; an empty anchor file is refused")
     func selfSignedAndEmpty() throws {
         let example = try Certificate(pem: TestPKI.example("eksempel.pem"))
-        expectError(.untrustedCertificate) { try Self.store().verify(example, at: example.notBefore.addingTimeInterval(60)) }
+        let insideValidity = example.notBefore.addingTimeInterval(60)
+        expectError(.untrustedCertificate) { try Self.store().verify(example, at: insideValidity) }
         expectError(.malformedCertificate) { try TrustStore(pem: Data("nothing".utf8)) }
-        try TrustStore(anchors: [example]).verify(example, at: example.notBefore.addingTimeInterval(60))
+        try TrustStore(anchors: [example]).verify(example, at: insideValidity)
     }
 
     @Test("Verification is safe from several threads at once")
