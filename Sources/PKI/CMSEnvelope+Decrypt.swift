@@ -41,12 +41,7 @@ extension CMSEnvelope {
 
     /// Parses DER or BER into a `CMS_ContentInfo` holding EnvelopedData.
     private static func parse(_ package: Data) throws -> OpaquePointer {
-        let parsed: OpaquePointer? = package.withUnsafeBytes { raw in
-            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return nil }
-            var cursor: UnsafePointer<UInt8>? = base
-            return d2i_CMS_ContentInfo(nil, &cursor, raw.count)
-        }
-        guard let parsed else {
+        guard let parsed = DER.decode(package, with: { d2i_CMS_ContentInfo(nil, &$0, $1) }) else {
             throw PKIError.openSSL(.notCMS, "the package is not DER/BER CMS", context: "\(package.count) bytes")
         }
         guard OBJ_obj2nid(CMS_get0_type(parsed)) == NID_pkcs7_enveloped else {

@@ -54,12 +54,7 @@ public final class Certificate: @unchecked Sendable {
 
     /// Parses a DER-encoded certificate.
     public convenience init(der: Data) throws {
-        let parsed: OpaquePointer? = der.withUnsafeBytes { raw in
-            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return nil }
-            var cursor: UnsafePointer<UInt8>? = base
-            return d2i_X509(nil, &cursor, raw.count)
-        }
-        guard let parsed else {
+        guard let parsed = DER.decode(der, with: { d2i_X509(nil, &$0, $1) }) else {
             throw PKIError.openSSL(.malformedCertificate, "the bytes are not a DER X.509 certificate",
                                    context: "\(der.count) bytes")
         }

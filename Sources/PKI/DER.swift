@@ -1,7 +1,19 @@
 import Foundation
 
-/// The few DER encodings the PKI module builds by hand: enough for AlgorithmIdentifier parameters.
+/// The few DER encodings the PKI module builds by hand (enough for AlgorithmIdentifier parameters), and
+/// feeding bytes to OpenSSL's `d2i_*` parsers.
 enum DER {
+    /// Runs an OpenSSL `d2i_*` parser (`d2i_X509(nil, &cursor, count)`) over `bytes`; nil when the bytes
+    /// are empty or do not parse. The result owns its memory: nothing points into `bytes` afterwards.
+    static func decode(_ bytes: Data, with parser: (inout UnsafePointer<UInt8>?, Int) -> OpaquePointer?)
+        -> OpaquePointer? {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return nil }
+            var cursor: UnsafePointer<UInt8>? = base
+            return parser(&cursor, raw.count)
+        }
+    }
+
     /// The NULL value (`05 00`).
     static let null = Data([0x05, 0x00])
 

@@ -26,12 +26,7 @@ public struct Identity: Sendable {
     /// verify with `password`, `.malformedKeystore` when the bytes are not a keystore or lack a key or a
     /// certificate.
     public init(pkcs12: Data, password: String) throws {
-        let parsed: OpaquePointer? = pkcs12.withUnsafeBytes { raw in
-            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return nil }
-            var cursor: UnsafePointer<UInt8>? = base
-            return d2i_PKCS12(nil, &cursor, raw.count)
-        }
-        guard let parsed else {
+        guard let parsed = DER.decode(pkcs12, with: { d2i_PKCS12(nil, &$0, $1) }) else {
             throw PKIError.openSSL(.malformedKeystore, "the keystore is not a PKCS#12 file (truncated or corrupt?)",
                                    context: "\(pkcs12.count) bytes")
         }
