@@ -10,6 +10,7 @@
 #include <openssl/rsa.h>
 #include <openssl/bio.h>
 #include <openssl/rand.h>
+#include <openssl/core_names.h>
 
 // BIO_get_mem_data is a macro over BIO_ctrl: reads a memory BIO's buffer without copying it.
 static inline long shim_BIO_get_mem_data(BIO *b, char **pp) { return BIO_get_mem_data(b, pp); }

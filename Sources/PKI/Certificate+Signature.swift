@@ -20,4 +20,25 @@ extension Certificate {
         }
         return result == 1
     }
+
+    /// The RSA public key's modulus and public exponent as unsigned big-endian bytes (JWK `n` and `e`
+    /// before base64url), or nil for a non-RSA key. Lets the Maskinporten simulator publish a JWKS.
+    public func rsaPublicKeyComponents() -> (modulus: Data, exponent: Data)? {
+        guard let key = X509_get0_pubkey(x509), EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA,
+              let modulus = Certificate.bigNumber(OSSL_PKEY_PARAM_RSA_N, of: key),
+              let exponent = Certificate.bigNumber(OSSL_PKEY_PARAM_RSA_E, of: key) else {
+            OpenSSLErrorQueue.clear()
+            return nil
+        }
+        return (modulus, exponent)
+    }
+
+    private static func bigNumber(_ name: String, of key: OpaquePointer) -> Data? {
+        var number: OpaquePointer?
+        guard EVP_PKEY_get_bn_param(key, name, &number) == 1, let number else { return nil }
+        defer { BN_free(number) }
+        var bytes = Data(count: Int((BN_num_bits(number) + 7) / 8))
+        _ = bytes.withUnsafeMutableBytes { BN_bn2bin(number, $0.bindMemory(to: UInt8.self).baseAddress) }
+        return bytes
+    }
 }

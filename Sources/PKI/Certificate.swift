@@ -76,6 +76,11 @@ public final class Certificate: @unchecked Sendable {
         try self.init(pem: Data(pem.utf8))
     }
 
+    /// Parses the first certificate of a PEM file.
+    public convenience init(contentsOf file: URL) throws {
+        try self.init(pem: FileContents.read(file, what: "certificate file"))
+    }
+
     /// Parses every certificate of a PEM bundle, in file order (trust anchors, `chain.pem`, `x5c` lists).
     /// Non-certificate blocks (a private key in the same file) are skipped; a damaged certificate block throws.
     public static func bundle(pem: Data) throws -> [Certificate] {

@@ -69,6 +69,21 @@ struct CMSEnvelopeTests {
         #expect(try CMSEnvelope.decrypt(second, with: key) == content)
     }
 
+    @Test("A multi-megabyte package round-trips through us and through openssl cms")
+    func largePackage() throws {
+        let content = try SecureRandom.bytes(count: 6 * 1024 * 1024 + 17)
+        let certificate = try Certificate(pem: TestPKI.data("print.cert.pem"))
+        let package = try CMSEnvelope.encrypt(content, to: certificate)
+        #expect(try CMSEnvelope.decrypt(package, with: PrivateKey(pem: TestPKI.data("print.key.pem"))) == content)
+        try TemporaryDirectory.with { folder in
+            let file = folder.appendingPathComponent("large.cms")
+            try package.write(to: file)
+            let opened = try Command.openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", file.path,
+                                             "-inkey", TestPKI.file("print.key.pem").path)
+            #expect(opened.stdout == content)
+        }
+    }
+
     @Test("Empty content round-trips")
     func emptyContent() throws {
         let certificate = try Certificate(pem: TestPKI.data("sender.cert.pem"))

@@ -36,6 +36,17 @@ struct SignatureTests {
         #expect(!other.verifyRSASHA256(signature: signature, data: message))
     }
 
+    @Test("RSA public key components agree with openssl x509 -modulus (for a JWKS)")
+    func publicKeyComponents() throws {
+        let certificate = try Certificate(contentsOf: TestPKI.file("maskinporten.cert.pem"))
+        let components = try #require(certificate.rsaPublicKeyComponents())
+        let printed = try Command.openssl("x509", "-in", TestPKI.file("maskinporten.cert.pem").path, "-noout",
+                                          "-modulus").text.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(printed == "Modulus=" + components.modulus.hex.uppercased())
+        #expect(components.modulus.count == 256)
+        #expect(components.exponent.hex == "010001")
+    }
+
     @Test("Signing is deterministic (PKCS#1 v1.5) and works from several threads at once")
     func concurrentSigning() throws {
         let key = try PrivateKey(pem: TestPKI.data("sender.key.pem"))
