@@ -16,9 +16,11 @@ public final class TrustStore: @unchecked Sendable {
         guard let store = X509_STORE_new() else {
             throw PKIError.openSSL(.openSSLFailure, "could not allocate a certificate store")
         }
-        for anchor in anchors where X509_STORE_add_cert(store, anchor.x509) != 1 {
-            X509_STORE_free(store)
-            throw PKIError.openSSL(.openSSLFailure, "could not add a trust anchor", context: anchor.subject)
+        for anchor in anchors {
+            guard X509_STORE_add_cert(store, anchor.x509) == 1 else {
+                X509_STORE_free(store)
+                throw PKIError.openSSL(.openSSLFailure, "could not add a trust anchor", context: anchor.subject)
+            }
         }
         self.store = store
         self.anchors = anchors
@@ -49,8 +51,10 @@ public final class TrustStore: @unchecked Sendable {
             X509_STORE_CTX_free(context)
             shim_sk_X509_free(untrusted)   // the certificates stay owned by their Certificate objects
         }
-        for certificate in intermediates where shim_sk_X509_push(untrusted, certificate.x509) <= 0 {
-            throw PKIError.openSSL(.openSSLFailure, "could not collect the intermediate certificates")
+        for certificate in intermediates {
+            guard shim_sk_X509_push(untrusted, certificate.x509) > 0 else {
+                throw PKIError.openSSL(.openSSLFailure, "could not collect the intermediate certificates")
+            }
         }
         guard X509_STORE_CTX_init(context, store, leaf.x509, untrusted) == 1 else {
             throw PKIError.openSSL(.openSSLFailure, "could not start chain verification")

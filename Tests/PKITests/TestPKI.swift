@@ -11,16 +11,18 @@ enum TestPKI {
     static let examples = root.deletingLastPathComponent()
         .appendingPathComponent("shared/dpi-reference/eksempler/komplette")
 
-    private static let generated = Mutex<URL?>(nil)
+    private static let generated = Mutex(false)
+    /// One folder per test process, named by process id so the exit handler can find it without state.
+    private static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dpi-pki-\(getpid())")
 
-    /// The folder of the test PKI, made on first use by the real `ops/make-test-pki`.
+    /// The folder of the test PKI, made on first use by the real `ops/make-test-pki` and deleted at exit.
     static func directory() throws -> URL {
-        try generated.withLock { cached in
-            if let cached { return cached }
-            let folder = try TemporaryDirectory.make(prefix: "pki")
+        try generated.withLock { done in
+            if done { return folder }
             let result = try Command.run(root.appendingPathComponent("ops/make-test-pki").path, [folder.path])
             guard result.status == 0 else { throw CommandFailure(result: result) }
-            cached = folder
+            atexit { try? FileManager.default.removeItem(at: TestPKI.folder) }
+            done = true
             return folder
         }
     }
