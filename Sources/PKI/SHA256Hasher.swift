@@ -1,0 +1,41 @@
+public import Foundation
+internal import COpenSSL
+
+/// Incremental SHA-256 for data that arrives in pieces (a package streamed to disk or to the network).
+///
+/// Not `Sendable`: the `EVP_MD_CTX` it owns holds running state; use one hasher per stream and thread.
+public final class SHA256Hasher {
+    private let context: OpaquePointer
+    private var finished = false
+
+    /// A hasher with nothing hashed yet.
+    public init() {
+        guard let context = EVP_MD_CTX_new(), EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+            preconditionFailure("EVP_MD_CTX for SHA-256 unavailable: \(OpenSSLErrorQueue.drain())")
+        }
+        self.context = context
+    }
+
+    deinit {
+        EVP_MD_CTX_free(context)
+    }
+
+    /// Hashes the next piece.
+    public func update(_ data: Data) {
+        precondition(!finished, "SHA256Hasher.update after finalize")
+        let ok = data.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+        precondition(ok == 1, "EVP_DigestUpdate failed: \(OpenSSLErrorQueue.drain())")
+    }
+
+    /// The SHA-256 of everything passed to `update` (32 bytes). Call once; the hasher is spent afterwards.
+    public func finalize() -> Data {
+        precondition(!finished, "SHA256Hasher.finalize called twice")
+        finished = true
+        var output = Data(count: 32)
+        let ok = output.withUnsafeMutableBytes {
+            EVP_DigestFinal_ex(context, $0.bindMemory(to: UInt8.self).baseAddress, nil)
+        }
+        precondition(ok == 1, "EVP_DigestFinal_ex failed: \(OpenSSLErrorQueue.drain())")
+        return output
+    }
+}
