@@ -75,6 +75,11 @@ public final class HTTPServer: Sendable {
         listener.acceptedConnections
     }
 
+    /// How many connections are open right now.
+    public var openConnections: Int {
+        listener.openConnections
+    }
+
     /// Closes the listening socket and every open connection, then waits (at most 5 s) for handlers that are
     /// still running. Idempotent; also called on deinit. Do not call it from inside a handler.
     public func stop() {

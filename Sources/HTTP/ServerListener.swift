@@ -32,6 +32,10 @@ final class ServerListener: Sendable {
         state.withLock { $0.accepted }
     }
 
+    var openConnections: Int {
+        state.withLock { $0.open.count }
+    }
+
     func start() {
         running.enter()
         Thread.detachNewThread { [self] in
