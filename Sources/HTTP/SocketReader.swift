@@ -27,6 +27,7 @@ struct SocketReader {
         while true {
             let pending = buffer[start...]
             if let end = pending.firstRange(of: [13, 10, 13, 10]) {
+                guard end.lowerBound - start <= limit else { throw HTTPStatusFailure(431) }
                 start = end.upperBound
                 return pending[..<end.lowerBound]
             }

@@ -27,18 +27,14 @@ public enum URLPolicy {
             throw HTTPError(.malformedURL, detail: "curl_url_set: \(String(cString: curl_url_strerror(parsed)))")
         }
         let scheme = part(handle, CURLUPART_SCHEME)?.lowercased() ?? ""
+        guard scheme == "https" || scheme == "http" else {
+            throw HTTPError(.unsupportedScheme, detail: "scheme \(scheme)")
+        }
         guard let host = part(handle, CURLUPART_HOST), !host.isEmpty else {
             throw HTTPError(.malformedURL, detail: "no host")
         }
-        switch scheme {
-        case "https":
-            break
-        case "http":
-            guard isLoopback(host: host) else {
-                throw HTTPError(.insecureURL, detail: "http:// to non-loopback host \(host)")
-            }
-        default:
-            throw HTTPError(.unsupportedScheme, detail: "scheme \(scheme)")
+        guard scheme == "https" || isLoopback(host: host) else {
+            throw HTTPError(.insecureURL, detail: "http:// to non-loopback host \(host)")
         }
         return CheckedURL(scheme: scheme, host: host)
     }
