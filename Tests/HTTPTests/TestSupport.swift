@@ -75,15 +75,13 @@ final class ChildProcess {
         waitUntil(timeout: timeout) { !process.isRunning }
     }
 
-    /// Terminates the process and waits for it (bounded).
+    /// Kills the process and waits for it (bounded). SIGKILL, because children started from the test
+    /// runner's threads inherit a signal mask that blocks SIGTERM.
     func stop() {
         if process.isRunning {
-            process.terminate()
-        }
-        if !wait(timeout: 5) {
             kill(process.processIdentifier, SIGKILL)
-            _ = wait(timeout: 5)
         }
+        _ = wait(timeout: 5)
     }
 
     func output() -> Data {
