@@ -61,7 +61,7 @@ struct SocketReader {
     /// Exactly `count` bytes (the caller has checked `count` against the body limit).
     mutating func read(count: Int) throws -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(count)
+        result.reserveCapacity(min(count, 1 << 20))  // a declared length is not yet a received one
         while true {
             let take = min(count - result.count, buffer.count - start)
             result += buffer[start..<(start + take)]
