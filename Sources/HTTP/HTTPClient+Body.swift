@@ -57,7 +57,8 @@ extension HTTPClient {
 
     /// `application/x-www-form-urlencoded`: every byte but the RFC 3986 unreserved ones percent-encoded.
     static func formEncoded(_ fields: [(name: String, value: String)]) -> String {
-        var unreserved = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<"\u{80}"))
+        let ascii = CharacterSet(charactersIn: Unicode.Scalar(0)..<"\u{80}")
+        var unreserved = CharacterSet.alphanumerics.intersection(ascii)
         unreserved.insert(charactersIn: "-._~")
         func encode(_ text: String) -> String {
             text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""

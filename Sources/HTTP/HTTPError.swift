@@ -44,6 +44,7 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         /// libcurl failed in a way that points to a bug or a broken installation.
         public static let internalError = Code(base: .internalError)
 
+        /// The code's name, for example `timeout`; stable, usable as a metric label.
         public var description: String { base.rawValue }
     }
 
@@ -82,6 +83,7 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         }
     }
 
+    /// What failed and what to check, safe to log: no URL query, header value or body.
     public var description: String {
         let what: String
         switch code.base {
@@ -105,6 +107,7 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         return "HTTP: " + what + outcome
     }
 
+    /// The description plus the code and libcurl's or the system's own message, for debugging.
     public var debugDescription: String {
         detail.isEmpty ? "\(description) [\(code)]" : "\(description) [\(code)]: \(detail)"
     }

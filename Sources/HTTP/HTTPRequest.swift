@@ -47,6 +47,7 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// `DELETE`.
     public static let delete = HTTPMethod(rawValue: "DELETE")
 
+    /// The method token.
     public var description: String { rawValue }
 }
 

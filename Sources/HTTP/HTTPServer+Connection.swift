@@ -70,9 +70,10 @@ final class ServerConnection {
             else { throw HTTPStatusFailure(400) }
             if count == 0 {
                 var trailerBytes = 0
-                while case let trailer = try reader.readLine(limit: configuration.maximumHeaderBytes), !trailer.isEmpty {
+                let limit = configuration.maximumHeaderBytes
+                while case let trailer = try reader.readLine(limit: limit), !trailer.isEmpty {
                     trailerBytes += trailer.count
-                    guard trailerBytes <= configuration.maximumHeaderBytes else { throw HTTPStatusFailure(431) }
+                    guard trailerBytes <= limit else { throw HTTPStatusFailure(431) }
                 }
                 return body
             }

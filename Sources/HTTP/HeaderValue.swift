@@ -30,7 +30,8 @@ enum HeaderValue {
         for piece in pieces.dropFirst() {
             guard let equals = piece.firstIndex(of: "=") else { continue }
             let key = piece[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            parameters[key] = parameters[key] ?? piece[piece.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let parameter = piece[piece.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            parameters[key] = parameters[key] ?? parameter
         }
         return (pieces[0].trimmingCharacters(in: .whitespaces).lowercased(), parameters)
     }

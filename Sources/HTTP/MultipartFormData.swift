@@ -83,7 +83,8 @@ public struct MultipartFormData: Sendable {
             }
             let name = String(decoding: line[..<colon], as: UTF8.self)
             let value = String(decoding: line[(colon + 1)...], as: UTF8.self)
-            headers.add(name: name.trimmingCharacters(in: .whitespaces), value: value.trimmingCharacters(in: .whitespaces))
+            headers.add(name: name.trimmingCharacters(in: .whitespaces),
+                        value: value.trimmingCharacters(in: .whitespaces))
         }
         return headers
     }

@@ -61,7 +61,8 @@ struct ClientServerTests {
         for index in 0..<50 {
             let method: HTTPMethod = index.isMultiple(of: 2) ? .get : .post
             let body: HTTPBody = method == .post ? .bytes(Data("request \(index)".utf8)) : .none
-            let response = try client.perform(HTTPRequest(method: method, url: server.baseURL + "/\(index)", body: body))
+            let request = HTTPRequest(method: method, url: server.baseURL + "/\(index)", body: body)
+            let response = try client.perform(request)
             #expect(response.status == 200)
         }
         #expect(server.acceptedConnections == 1)
@@ -84,7 +85,8 @@ struct ClientServerTests {
         let head = try client.perform(HTTPRequest(method: .head, url: server.baseURL + "/h"))
         #expect(head.headers.first(name: "X-Method") == "HEAD")
         #expect(head.body.isEmpty)
-        let put = try client.perform(HTTPRequest(method: .put, url: server.baseURL + "/p", body: .bytes(Data("x".utf8))))
+        let putRequest = HTTPRequest(method: .put, url: server.baseURL + "/p", body: .bytes(Data("x".utf8)))
+        let put = try client.perform(putRequest)
         #expect(put.headers.first(name: "X-Method") == "PUT")
         #expect(put.text == "x")
         let delete = try client.perform(HTTPRequest(method: .delete, url: server.baseURL + "/d"))
@@ -114,5 +116,17 @@ struct ClientServerTests {
         let client = try HTTPClient(configuration: .init(maximumResponseBytes: 1000))
         let error = try #require(throws: HTTPError.self) { try client.perform(HTTPRequest(url: server.baseURL)) }
         #expect(error.code == .responseTooLarge)
+    }
+
+    @Test func redirectsAreNotFollowedByDefault() throws {
+        let server = try HTTPServer { request in
+            request.path == "/old"
+                ? HTTPResponse(status: 302, headers: ["Location": "/new"]) : HTTPResponse(status: 200)
+        }
+        defer { server.stop() }
+        let response = try HTTPClient().perform(HTTPRequest(url: server.baseURL + "/old"))
+        #expect(response.status == 302)
+        #expect(response.headers.first(name: "Location") == "/new")
+        #expect(response.statusClass() == .unexpected)
     }
 }

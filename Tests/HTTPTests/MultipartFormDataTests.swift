@@ -34,8 +34,10 @@ struct MultipartFormDataTests {
     }
 
     @Test func quotedBoundaryAndParametersAreUnquoted() throws {
-        let body = Data("--a;b\r\nContent-Disposition: form-data; name=\"x\\\"y\"; filename=\"c;d.txt\"\r\n\r\nv\r\n--a;b--".utf8)
-        let form = try MultipartFormData(body: body, contentType: "Multipart/Form-Data; charset=utf-8; boundary=\"a;b\"")
+        let disposition = "Content-Disposition: form-data; name=\"x\\\"y\"; filename=\"c;d.txt\""
+        let body = Data("--a;b\r\n\(disposition)\r\n\r\nv\r\n--a;b--".utf8)
+        let contentType = "Multipart/Form-Data; charset=utf-8; boundary=\"a;b\""
+        let form = try MultipartFormData(body: body, contentType: contentType)
         #expect(form.parts.count == 1)
         #expect(form.parts.first?.name == "x\"y")
         #expect(form.parts.first?.filename == "c;d.txt")
@@ -62,7 +64,8 @@ struct MultipartFormDataTests {
         // Every prefix of a valid body is a possible upload cut short; none may crash the parser.
         var parsed = 0
         for length in 0...Self.body.count {
-            if let form = try? MultipartFormData(body: Self.body.prefix(length), contentType: "multipart/form-data; boundary=XyZ") {
+            let prefix = Self.body.prefix(length)
+            if let form = try? MultipartFormData(body: prefix, contentType: "multipart/form-data; boundary=XyZ") {
                 parsed += 1
                 #expect(form.parts.count == 3)
             }

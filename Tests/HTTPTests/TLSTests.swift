@@ -24,7 +24,8 @@ struct TLSTests {
             let ready = waitUntil(timeout: 10) {
                 String(decoding: server.output(), as: UTF8.self).contains("ACCEPT") || !server.process.isRunning
             }
-            try #require(ready && server.process.isRunning, "s_server: \(String(decoding: server.errorOutput(), as: UTF8.self))")
+            let log = String(decoding: server.errorOutput(), as: UTF8.self)
+            try #require(ready && server.process.isRunning, "s_server: \(log)")
             try body(port, certificate)
         }
     }

@@ -40,7 +40,7 @@ struct URLPolicyTests {
 
     @Test func clientRefusesPlainHTTPToRemoteHostBeforeConnecting() throws {
         for url in ["http://example.invalid/", "http://10.1.2.3/messages/out"] {
-            let request = HTTPRequest(method: .post, url: url, body: .bytes(Data([1, 2, 3])), timeouts: .init(connect: 30))
+            let request = HTTPRequest(method: .post, url: url, body: .bytes(Data([1, 2, 3])))
             let error = try #require(throws: HTTPError.self) { try HTTPClient().perform(request) }
             #expect(error.code == .insecureURL)
             #expect(!error.requestMayHaveBeenSent)
