@@ -103,3 +103,7 @@ public final class HTTPClient {
         seconds > 0 ? max(1, Int((seconds * 1000).rounded(.up))) : 0
     }
 }
+
+/// Each `HTTPClient` owns a libcurl handle that must stay on one thread; this makes sharing one a compile error.
+@available(*, unavailable)
+extension HTTPClient: Sendable {}

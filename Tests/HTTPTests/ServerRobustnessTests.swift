@@ -108,4 +108,29 @@ struct ServerRobustnessTests {
         #expect(server.openConnections == 0)
         #expect(throws: HTTPError.self) { try client.perform(HTTPRequest(url: server.baseURL + "/")) }
     }
+
+    @Test func expectContinueIsAnsweredBeforeTheBody() throws {
+        let server = try makeEchoServer()
+        defer { server.stop() }
+        let response = try exchange(
+            server, "POST /x HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello")
+        #expect(response.hasPrefix("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"))
+        #expect(response.hasSuffix("\r\n\r\nhello"))
+    }
+
+    @Test func givenPortIsBoundAndAPortInUseIsRefused() throws {
+        let first = try HTTPServer { _ in HTTPResponse(status: 200) }
+        defer { first.stop() }
+        let error = try #require(throws: HTTPError.self) {
+            try HTTPServer(configuration: .init(port: first.port)) { _ in HTTPResponse(status: 200) }
+        }
+        #expect(error.code == .serverFailed)
+        #expect(error.disposition == .abort)
+        let port = first.port
+        first.stop()
+        let second = try HTTPServer(configuration: .init(port: port)) { _ in HTTPResponse(status: 204) }
+        defer { second.stop() }
+        #expect(second.port == port)
+        #expect(try HTTPClient().perform(HTTPRequest(url: second.baseURL + "/")).status == 204)
+    }
 }
