@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
 
         // The mailing job: schema migrations (more to come: job store, stages, receipts).
-        .target(name: "Mailing", dependencies: ["Postgres"], swiftSettings: strict),
+        .target(name: "Mailing", dependencies: ["Postgres", "PKI", "HTTP"], swiftSettings: strict),
 
         .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres"], swiftSettings: strict),
 
