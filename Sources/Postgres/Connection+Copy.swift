@@ -24,11 +24,12 @@ extension Connection {
         let target = (schema.map { SQL.quoted(identifier: $0) + "." } ?? "") + SQL.quoted(identifier: table)
         let columnList = columns.map(SQL.quoted(identifier:)).joined(separator: ", ")
         try ensureConnected()
-        let start = QueryResult(try PQexec(handle, "COPY \(target) (\(columnList)) FROM STDIN").orThrow(self))
-        guard PQresultStatus(start.pointer) == PGRES_COPY_IN else {
-            _ = try check(start.pointer)  // an error result (no such table or column) throws here
+        let start = PQexec(handle, "COPY \(target) (\(columnList)) FROM STDIN")
+        guard let start, PQresultStatus(start) == PGRES_COPY_IN else {
+            try check(start)  // throws the error result (no such table or column, lost connection)
             throw PostgresError.invalidUse("COPY did not enter COPY IN mode")
         }
+        PQclear(start)
         var writer = CopyWriter(connection: self, columnCount: columns.count)
         do {
             try write(&writer)
@@ -75,13 +76,5 @@ extension Connection {
     /// Discards every pending result, so the connection is ready for the next statement.
     private func drainResults() {
         while let pointer = PQgetResult(handle) { PQclear(pointer) }
-    }
-}
-
-extension Optional where Wrapped == OpaquePointer {
-    /// The result pointer, or the connection's error when libpq returned none.
-    func orThrow(_ connection: Connection) throws -> OpaquePointer {
-        guard let self else { throw connection.error(from: nil) }
-        return self
     }
 }

@@ -69,6 +69,11 @@ public final class Connection {
                                  summary: "the server at \(server) rejected user \"\(user)\"; check the user name "
                                     + "and password in the connection string", details: [message])
         }
+        if message.contains("role \"") && message.contains("does not exist") {
+            return PostgresError(.authenticationFailed, .abort, sqlState: "28000",
+                                 summary: "the server at \(server) has no role \"\(user)\"; fix the user name in the "
+                                    + "connection string", details: [message])
+        }
         if message.contains("database \"") && message.contains("does not exist") {
             return PostgresError(.databaseMissing, .abort, sqlState: "3D000",
                                  summary: "the server at \(server) has no database \"\(database)\"; create it or "

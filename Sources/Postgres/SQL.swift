@@ -76,6 +76,10 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
 
         /// A value, sent as the next bind parameter.
         public mutating func appendInterpolation(_ value: some PostgresEncodable) {
+            appendInterpolation(some: value)
+        }
+
+        private mutating func appendInterpolation(some value: some PostgresEncodable) {
             do {
                 sql.segments.append(.parameter(Parameter(type: type(of: value).postgresType,
                                                          text: try value.postgresText())))
@@ -83,6 +87,11 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
                 sql.encodingError = sql.encodingError ?? (error as? PostgresError)
                     ?? PostgresError.encoding("a \(type(of: value)) could not be encoded", details: ["\(error)"])
             }
+        }
+
+        /// An optional value: NULL when nil, typed as the wrapped type either way.
+        public mutating func appendInterpolation<Wrapped: PostgresEncodable>(_ value: Wrapped?) {
+            appendInterpolation(some: value)
         }
 
         /// Any `Encodable` value, sent as a `jsonb` bind parameter.
