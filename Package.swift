@@ -30,10 +30,12 @@ let package = Package(
 
         .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres"], swiftSettings: strict),
 
+        // Shared by the test targets: the checkout's paths, child processes, test PKI, test databases.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strict),
         .testTarget(name: "PKITests", dependencies: ["PKI"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
-        .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres"], swiftSettings: strict),
+        .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres", "PKI", "TestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

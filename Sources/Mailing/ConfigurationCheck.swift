@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import HTTP
 import PKI
 import Postgres

@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 
 /// Brings schema `dpi` up to date with the files of `sql/migrations/` (`dpi-batch migrate`).
 ///
@@ -49,7 +49,7 @@ public struct SchemaMigrator {
                         """)
                 }
             } catch let error as PostgresError {
-                throw MigrationError(.failed(migration.fileName, reason: error.description))
+                throw MigrationError(.failed(migration.fileName, reason: String(reflecting: error)))
             }
             applied.append(migration)
         }
