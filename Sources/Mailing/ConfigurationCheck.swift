@@ -91,7 +91,7 @@ public struct ConfigurationCheck {
 
     private func checkTrust(of identity: Identity, anchors path: String) -> Finding {
         do {
-            let store = try TrustStore(pem: try Data(contentsOf: URL(fileURLWithPath: path)))
+            let store = try TrustStore(anchors: try Certificate.bundle(contentsOf: URL(fileURLWithPath: path)))
             try store.verify(identity.certificate, intermediates: identity.chain, at: now)
             return Finding(subject: "trust anchors", passed: true,
                            detail: "the keystore's certificate chains to one of the \(store.anchors.count) anchor(s)")

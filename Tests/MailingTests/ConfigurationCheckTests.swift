@@ -62,6 +62,17 @@ import TestSupport
         }
     }
 
+    @Test func missingTrustAnchorFileSaysItCannotBeRead() throws {
+        try Self.migratedDatabase { url, migrations in
+            let configuration = Configuration(merging: try Self.configuration(database: url),
+                                              [.trustAnchors: "/nonexistent/anchors.pem"])
+            let trust = try #require(ConfigurationCheck(configuration, migrations: migrations).run()
+                .first { $0.subject == "trust anchors" })
+            #expect(!trust.passed)
+            #expect(trust.detail.contains("/nonexistent/anchors.pem: PKIError.fileNotReadable"))
+        }
+    }
+
     @Test func expiredSenderCertificateFailsTheTrustCheck() throws {
         try Self.migratedDatabase { url, migrations in
             let configuration = try Self.configuration(database: url, keystore: "expired-sender.p12")
