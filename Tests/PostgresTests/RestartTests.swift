@@ -5,19 +5,9 @@ import Testing
 /// Restarts a PostgreSQL cluster of its own (never the shared one), so the other suites keep running undisturbed.
 @Suite("The client survives a PostgreSQL restart", .serialized)
 struct RestartTests {
-    /// Starts a cluster in a fresh folder under /tmp, runs `body` with its URL and folder, then stops and deletes it.
-    private func withOwnCluster(_ body: (String, String) throws -> Void) throws {
-        let folder = "/tmp/dpi-pg-restart-" + UUID().uuidString.prefix(8).lowercased()
-        defer {
-            _ = try? TestDatabase.ops("pg-cluster", "stop", folder)
-            try? FileManager.default.removeItem(atPath: folder)
-        }
-        try body(try TestDatabase.ops("pg-cluster", "start", folder), folder)
-    }
-
     @Test("after a restart the next query throws a retry error or succeeds, and the following one succeeds")
     func reconnectsAfterRestart() throws {
-        try withOwnCluster { url, folder in
+        try TestDatabase.withOwnCluster { url, folder in
             let connection = try Connection(url)
             try connection.execute("CREATE TABLE survivors (n int)")
             try connection.execute("INSERT INTO survivors VALUES (\(1))")
@@ -47,7 +37,7 @@ struct RestartTests {
 
     @Test("a connection lost inside a transaction fails it with a retry error and runs nothing outside it")
     func lostInsideTransaction() throws {
-        try withOwnCluster { url, folder in
+        try TestDatabase.withOwnCluster { url, folder in
             let connection = try Connection(url)
             try connection.execute("CREATE TABLE t (n int)")
 

@@ -26,6 +26,17 @@ enum TestDatabase {
         return try body(try connect(schema: schema), schema)
     }
 
+    /// Starts a cluster of its own in a fresh folder under /tmp (for tests that restart or reconfigure the
+    /// server), runs `body` with its URL and folder, then stops and deletes it.
+    static func withOwnCluster(_ body: (String, String) throws -> Void) throws {
+        let folder = "/tmp/dpi-pg-test-" + UUID().uuidString.prefix(8).lowercased()
+        defer {
+            _ = try? ops("pg-cluster", "stop", folder)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        try body(try ops("pg-cluster", "start", folder), folder)
+    }
+
     /// The repository root, three levels above this file.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
