@@ -57,7 +57,7 @@ extension Connection {
     private func discardCopyOut() {
         var buffer: UnsafeMutablePointer<CChar>?
         while PQgetCopyData(handle, &buffer, 0) > 0 { PQfreemem(buffer) }
-        while let pointer = PQgetResult(handle) { PQclear(pointer) }
+        _ = collectResults()
     }
 
     /// The error a failed result (or a missing one) stands for; a broken connection always means `.retry`.
