@@ -54,27 +54,27 @@ extension Connection {
     }
 
     /// Ends the COPY (normally, or cancelled with `abortReason`), reads every remaining result and returns the
-    /// stored row count, or throws the first error result.
+    /// stored row count, or throws the first error result (else the connection's error if the end failed).
     func finishCopy(abortReason: String?) throws -> Int {
-        if PQputCopyEnd(handle, abortReason) != 1 {
-            drainResults()
-            throw error(from: nil)
-        }
+        let endError = PQputCopyEnd(handle, abortReason) == 1 ? nil : error(from: nil)
+        let (count, resultError) = collectResults()
+        if let error = resultError ?? endError { throw error }
+        return count
+    }
+
+    /// Reads every pending result, returning the last command's row count and the first error. Stops at a
+    /// result saying COPY is still in progress (only on a broken connection), which would otherwise repeat.
+    func collectResults() -> (count: Int, error: PostgresError?) {
         var firstError: PostgresError?
         var count = 0
         while let pointer = PQgetResult(handle) {
             let result = QueryResult(pointer)
             switch PQresultStatus(pointer) {
-            case PGRES_COMMAND_OK: count = Int(String(cString: PQcmdTuples(pointer))) ?? 0
+            case PGRES_COMMAND_OK, PGRES_TUPLES_OK: count = Int(String(cString: PQcmdTuples(pointer))) ?? 0
+            case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH: return (count, firstError ?? error(from: nil))
             default: firstError = firstError ?? error(from: result.pointer)
             }
         }
-        if let firstError { throw firstError }
-        return count
-    }
-
-    /// Discards every pending result, so the connection is ready for the next statement.
-    private func drainResults() {
-        while let pointer = PQgetResult(handle) { PQclear(pointer) }
+        return (count, firstError)
     }
 }

@@ -42,12 +42,22 @@ extension Connection {
         switch PQresultStatus(pointer) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             return result
-        case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
-            _ = try? finishCopy(abortReason: "COPY through query or execute is not supported")
-            throw PostgresError.invalidUse("COPY must go through Connection.copy(into:columns:rows:)")
+        case PGRES_COPY_IN:
+            _ = try? finishCopy(abortReason: "COPY FROM STDIN through query or execute is not supported")
+            throw PostgresError.invalidUse("COPY FROM STDIN must go through Connection.copy(into:columns:rows:)")
+        case PGRES_COPY_OUT:
+            discardCopyOut()
+            throw PostgresError.invalidUse("COPY TO STDOUT is not supported; select the rows with query instead")
         default:
             throw error(from: pointer)
         }
+    }
+
+    /// Reads and drops the rest of a `COPY TO STDOUT`, so the connection is ready for the next statement.
+    private func discardCopyOut() {
+        var buffer: UnsafeMutablePointer<CChar>?
+        while PQgetCopyData(handle, &buffer, 0) > 0 { PQfreemem(buffer) }
+        _ = collectResults()
     }
 
     /// The error a failed result (or a missing one) stands for; a broken connection always means `.retry`.

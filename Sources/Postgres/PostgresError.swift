@@ -78,9 +78,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
 
     /// A log-safe description: code, SQLSTATE and what to do; never row data or secrets.
     public var description: String {
-        var text = "PostgresError.\(code)"
-        if let sqlState { text += " (SQLSTATE \(sqlState))" }
-        return text + ": " + summary
+        let state = sqlState.map { ", SQLSTATE \($0)" } ?? ""
+        return "PostgresError(\(code)\(state)): \(summary)"
     }
 
     /// The description followed by the server's or libpq's own messages, for debugging.

@@ -17,8 +17,9 @@ import Foundation
 /// | 7     | 6.4 s   | 3.2–6.4 s     |
 /// | 8, 9  | 10 s    | 5–10 s (cap)  |
 ///
-/// It gives up after `maxAttempts` tries (default 10, about 30–60 s in all, long enough for a PostgreSQL
-/// restart) or when the next wait would end after `timeLimit` since the first try, rethrowing the last error.
+/// It gives up after `maxAttempts` tries (default 10: 16–33 s of waiting in all, enough for a PostgreSQL
+/// restart or failover) or when the next wait would end after `timeLimit` since the first try (default 120 s),
+/// rethrowing the last error.
 public struct RetryPolicy: Sendable {
     /// Tries in all, the first included.
     public var maxAttempts: Int
@@ -40,15 +41,14 @@ public struct RetryPolicy: Sendable {
 
     /// The nominal (un-jittered) wait before retry `retry` (1-based).
     public func nominalDelay(beforeRetry retry: Int) -> Duration {
-        let doublings = min(max(retry - 1, 0), 62)
-        let delay = seconds(initialDelay) * pow(2, Double(doublings))
-        return .seconds(min(delay, seconds(maxDelay)))
+        let doublings = min(max(retry - 1, 0), 30)
+        return min(initialDelay * (1 << doublings), maxDelay)
     }
 
     /// A jittered wait before retry `retry`: uniform in [nominal/2, nominal].
     public func delay(beforeRetry retry: Int) -> Duration {
-        let nominal = seconds(nominalDelay(beforeRetry: retry))
-        return .seconds(Double.random(in: nominal / 2...nominal))
+        let nominal = nominalDelay(beforeRetry: retry)
+        return nominal / 2 + nominal / 2 * Double.random(in: 0...1)
     }
 
     /// Runs `body`, retrying it while it throws errors `isTransient` accepts (by default `PostgresError`s with

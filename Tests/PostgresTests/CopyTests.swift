@@ -86,7 +86,7 @@ struct CopyTests {
         }
     }
 
-    @Test("a wrong column count or an unknown table is a clear error")
+    @Test("a wrong column count, an unknown table or COPY through execute is a clear error")
     func misuse() throws {
         try TestDatabase.withSchema { connection, _ in
             try connection.execute("CREATE TABLE t (id bigint)")
@@ -98,7 +98,11 @@ struct CopyTests {
                 try connection.copy(into: "missing", columns: ["id"], rows: [[Int64(1)]])
             }
             #expect(noTable.sqlState == "42P01")
-            #expect(try connection.execute("INSERT INTO t VALUES (\(1))") == 1)
+            for statement: SQL in ["COPY t FROM STDIN", "COPY (SELECT generate_series(1, 100000)) TO STDOUT"] {
+                let error = try #require(throws: PostgresError.self) { try connection.execute(statement) }
+                #expect(error.code == .invalidUse)
+            }
+            #expect(try connection.execute("INSERT INTO t VALUES (\(1))") == 1, "the connection is still usable")
         }
     }
 }

@@ -26,23 +26,45 @@ enum TestDatabase {
         return try body(try connect(schema: schema), schema)
     }
 
+    /// Starts a cluster of its own in a fresh folder under /tmp (for tests that restart or reconfigure the
+    /// server), runs `body` with its URL and folder, then stops and deletes it.
+    static func withOwnCluster(_ body: (String, String) throws -> Void) throws {
+        let folder = "/tmp/dpi-pg-test-" + UUID().uuidString.prefix(8).lowercased()
+        defer {
+            _ = try? ops("pg-cluster", "stop", folder)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        try body(try ops("pg-cluster", "start", folder), folder)
+    }
+
     /// The repository root, three levels above this file.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
     /// Runs an `ops/` script and returns its standard output; fails on a non-zero exit.
+    ///
+    /// Uses `posix_spawn` and `waitpid` with output to a file: `Process.waitUntilExit` was seen to hang here
+    /// after `ops/pg-cluster start` had exited (its server child keeps inherited descriptors).
     @discardableResult
     static func ops(_ script: String, _ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = root.appendingPathComponent("ops").appendingPathComponent(script)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "ops/\(script) \(arguments) exited \(process.terminationStatus)")
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = root.appendingPathComponent("ops").appendingPathComponent(script).path
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("ops-\(UUID().uuidString)").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + environment).forEach { free($0) } }
+        var pid = pid_t()
+        try #require(posix_spawn(&pid, path, &actions, nil, argv, environment) == 0, "could not start ops/\(script)")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        try #require(status == 0, "ops/\(script) \(arguments) failed with wait status \(status)")
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A loopback TCP port nothing listens on: bound by the kernel's choice, then closed again.
