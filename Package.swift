@@ -20,21 +20,24 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // What to do about a failure (retry / reject / abort): shared by every module's error type.
+        .target(name: "ErrorDisposition", swiftSettings: strict),
+
         // Safe wrappers: no C type in any public signature.
-        .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: strict),
-        .target(name: "PKI", dependencies: ["COpenSSL"], swiftSettings: strict),
-        .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "ErrorDisposition"], swiftSettings: strict),
+        .target(name: "PKI", dependencies: ["COpenSSL", "ErrorDisposition"], swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CCurl", "ErrorDisposition"], swiftSettings: strict),
 
         // The mailing job: schema migrations (more to come: job store, stages, receipts).
-        .target(name: "Mailing", dependencies: ["Postgres", "PKI", "HTTP"], swiftSettings: strict),
+        .target(name: "Mailing", dependencies: ["ErrorDisposition", "Postgres", "PKI", "HTTP"], swiftSettings: strict),
 
         .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres"], swiftSettings: strict),
 
         // Shared by the test targets: the checkout's paths, child processes, test PKI, test databases.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ErrorDisposition"], swiftSettings: strict),
         .testTarget(name: "PKITests", dependencies: ["PKI"], swiftSettings: strict),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "ErrorDisposition"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["dpi-batch", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres", "PKI", "TestSupport"], swiftSettings: strict),
     ],

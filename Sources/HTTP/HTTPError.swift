@@ -1,8 +1,10 @@
+public import ErrorDisposition
+
 /// Why an HTTP exchange or the loopback server failed. The `description` is safe to log (no body, no header
 /// values, no query string); `debugDescription` adds libcurl's own message and the host.
 ///
 /// HTTP status codes are not errors: a 4xx or 5xx arrives as an `HTTPResponse` (see `HTTPStatusClass`).
-public struct HTTPError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct HTTPError: ClassifiedError, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// What went wrong, comparable in tests and usable as a metric label.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         enum Base: String, Sendable {
@@ -48,15 +50,6 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         public var description: String { base.rawValue }
     }
 
-    /// What the caller should do about a failure (shared meaning across dpi-batch modules).
-    public enum Disposition: Sendable, Equatable {
-        /// Transient: try the same item again later, with backoff.
-        case retry
-        /// This item is bad: record why and go on with the next.
-        case reject
-        /// Configuration or programmer error: stop before sending more.
-        case abort
-    }
 
     /// What went wrong.
     public let code: Code

@@ -1,3 +1,4 @@
+public import ErrorDisposition
 public import Foundation
 
 /// What a response status means for a sender, following spec section 12.1: the client never throws for a
@@ -34,7 +35,7 @@ public enum HTTPStatusClass: Sendable, Equatable {
 
     /// What to do about the response: nil for success; `.retry` for 429, 408, 5xx and 401 (after a new
     /// token); `.reject` for other 4xx; `.abort` for 403 and unexpected statuses.
-    public var disposition: HTTPError.Disposition? {
+    public var disposition: Disposition? {
         switch self {
         case .success: nil
         case .rateLimited, .serverError, .unauthorized: .retry

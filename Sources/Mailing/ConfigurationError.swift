@@ -1,6 +1,8 @@
+public import ErrorDisposition
+
 /// Why a configuration could not be read or lacks what a command needs. Always a configuration
 /// problem: nothing should be sent until it is fixed.
-public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
+public struct ConfigurationError: ClassifiedError, Equatable, CustomStringConvertible {
     /// What exactly is wrong.
     public enum Code: Equatable, Sendable {
         case missing(Configuration.Key)
@@ -15,6 +17,9 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
     init(_ code: Code) {
         self.code = code
     }
+
+    /// Always `.abort`: nothing can be sent until the configuration is fixed.
+    public var disposition: Disposition { .abort }
 
     public var description: String {
         switch code {

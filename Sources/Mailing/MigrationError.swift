@@ -1,6 +1,8 @@
+public import ErrorDisposition
+
 /// Why the schema could not be brought up to date. Each case names the file or version at fault
 /// and says what to do; nothing of a failing migration is applied.
-public struct MigrationError: Error, Equatable, CustomStringConvertible {
+public struct MigrationError: ClassifiedError, Equatable, CustomStringConvertible {
     /// What exactly is wrong.
     public enum Code: Equatable, Sendable {
         case unreadableDirectory(path: String)
@@ -23,6 +25,9 @@ public struct MigrationError: Error, Equatable, CustomStringConvertible {
     init(_ code: Code) {
         self.code = code
     }
+
+    /// Always `.abort`: the schema must be fixed before anything else runs.
+    public var disposition: Disposition { .abort }
 
     public var description: String {
         switch code {

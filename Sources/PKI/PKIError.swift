@@ -1,8 +1,10 @@
+public import ErrorDisposition
+
 /// The one error type of the PKI module: what went wrong with a key, certificate, keystore or CMS package.
 ///
 /// `description` is safe to log (no key material, no passwords, no package content); the OpenSSL error
 /// queue and other details are in `debugDescription`. Errors compare by `code`.
-public struct PKIError: Error, Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct PKIError: ClassifiedError, Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     /// What kind of failure this is; switch or compare on it.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         enum Base: String, Sendable {
@@ -65,15 +67,6 @@ public struct PKIError: Error, Sendable, Equatable, CustomStringConvertible, Cus
         public var description: String { base.rawValue }
     }
 
-    /// What the caller should do about it: the runtime acts on this (STYLE.md, "Errors").
-    public enum Disposition: Sendable, Equatable {
-        /// Transient: trying again later may succeed.
-        case retry
-        /// This item (letter, certificate from a registry) is bad: record why and go on with the others.
-        case reject
-        /// Configuration or programmer error: stop before sending more.
-        case abort
-    }
 
     /// The kind of failure.
     public let code: Code

@@ -1,24 +1,24 @@
-extension PostgresError.Disposition {
+public import ErrorDisposition
+
+extension PostgresError {
     /// The disposition for a server error with this SQLSTATE (PostgreSQL manual, Appendix A).
     ///
     /// Retry: class 08 (connection), 40 (serialization failure, deadlock), 53 (insufficient resources),
     /// 57P01–57P03 (shutdown, cannot connect now), 55P03 (lock not available, e.g. `NOWAIT`).
     /// Reject: class 22 (data exception) and 23 (integrity constraint violation): the item's data is bad.
     /// Abort: everything else (syntax, undefined object, authentication, missing database, ...).
-    public init(sqlState: String) {
+    public static func disposition(forSQLState sqlState: String) -> Disposition {
         switch sqlState {
-        case "57P01", "57P02", "57P03", "55P03": self = .retry
+        case "57P01", "57P02", "57P03", "55P03": .retry
         default:
             switch sqlState.prefix(2) {
-            case "08", "40", "53": self = .retry
-            case "22", "23": self = .reject
-            default: self = .abort
+            case "08", "40", "53": .retry
+            case "22", "23": .reject
+            default: .abort
             }
         }
     }
-}
 
-extension PostgresError {
     /// A log-safe name for the SQLSTATE's class (the first two characters).
     static func className(of sqlState: String) -> String {
         switch sqlState.prefix(2) {
@@ -46,7 +46,7 @@ extension PostgresError {
     /// safe to log); the primary message, detail and hint go to `debugDescription` only.
     static func server(sqlState: String, object: String?, message: String?, detail: String?,
                        hint: String?) -> PostgresError {
-        let disposition = Disposition(sqlState: sqlState)
+        let disposition = disposition(forSQLState: sqlState)
         var summary = "the server refused the statement (\(className(of: sqlState)))"
         if let object { summary += " on \(object)" }
         switch disposition {

@@ -1,8 +1,10 @@
+public import ErrorDisposition
+
 /// Every failure the Postgres module reports: connecting, running SQL, encoding or decoding values, COPY.
 ///
 /// `description` is safe to log: it names what went wrong, the SQLSTATE and the schema object involved, never
 /// row data or passwords. The server's own message and detail (which may quote data) are in `debugDescription`.
-public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct PostgresError: ClassifiedError, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// What kind of failure this is; compare errors by code.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         enum Base: String, Sendable {
@@ -46,15 +48,6 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         public var description: String { base.rawValue }
     }
 
-    /// What the caller should do with the work that failed.
-    public enum Disposition: Sendable, Hashable {
-        /// Transient: reconnect or wait, then try the same work again.
-        case retry
-        /// This item's data is bad: record the reason on it and go on with the next.
-        case reject
-        /// Configuration or programmer error: stop before doing more work.
-        case abort
-    }
 
     /// What kind of failure this is.
     public let code: Code

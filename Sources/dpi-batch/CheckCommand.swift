@@ -2,7 +2,7 @@ import Foundation
 import Mailing
 
 /// `dpi-batch check`: says whether the configuration can work, before anything is sent.
-struct CheckCommand: Command {
+struct CheckCommand: MigrationsCommand {
     static let name = "check"
     static let summary = "check configuration, database, keystore and trust anchors before a run"
     static let help = """
@@ -17,14 +17,7 @@ struct CheckCommand: Command {
           --migrations DIR   the migrations folder the schema is compared with (default as for migrate)
           --config FILE      KEY=value configuration lines, overriding the environment
         """
-    static let valueOptions: Set<String> = ["migrations"]
-
     let migrationsFolder: String?
-
-    init(_ arguments: Arguments) throws(UsageError) {
-        guard arguments.positional.isEmpty else { throw UsageError("unexpected \(arguments.positional[0])") }
-        migrationsFolder = arguments[option: "migrations"]
-    }
 
     func run(_ configuration: Configuration) throws -> Int32 {
         let migrations = try Migration.load(from: try MigrationsFolder.locate(given: migrationsFolder))

@@ -2,7 +2,7 @@ import Mailing
 import Postgres
 
 /// `dpi-batch migrate`: creates or upgrades schema `dpi`.
-struct MigrateCommand: Command {
+struct MigrateCommand: MigrationsCommand {
     static let name = "migrate"
     static let summary = "create or upgrade the database schema (safe to repeat)"
     static let help = """
@@ -17,14 +17,7 @@ struct MigrateCommand: Command {
                              executable, or of the current directory)
           --config FILE      KEY=value configuration lines, overriding the environment
         """
-    static let valueOptions: Set<String> = ["migrations"]
-
     let migrationsFolder: String?
-
-    init(_ arguments: Arguments) throws(UsageError) {
-        guard arguments.positional.isEmpty else { throw UsageError("unexpected \(arguments.positional[0])") }
-        migrationsFolder = arguments[option: "migrations"]
-    }
 
     func run(_ configuration: Configuration) throws -> Int32 {
         let migrations = try Migration.load(from: try MigrationsFolder.locate(given: migrationsFolder))

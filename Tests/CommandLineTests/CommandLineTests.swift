@@ -18,6 +18,7 @@ import TestSupport
             (["send-everything"], "unknown command 'send-everything'"),
             (["migrate", "--jobb", "1"], "unknown option --jobb"),
             (["migrate", "--migrations"], "--migrations needs a value"),
+            (["check", "now"], "unexpected now"),
         ] {
             let result = try DPIBatch.run(arguments)
             #expect(result.status == 2, "\(arguments)")

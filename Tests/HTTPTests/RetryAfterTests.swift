@@ -1,3 +1,4 @@
+import ErrorDisposition
 import Foundation
 import HTTP
 import Testing
@@ -27,7 +28,7 @@ struct RetryAfterTests {
         #expect(RetryAfter.delay(from: value, now: Self.now) == expected)
     }
 
-    static let statuses: [(Int, HTTPStatusClass, HTTPError.Disposition?)] = [
+    static let statuses: [(Int, HTTPStatusClass, Disposition?)] = [
         (200, .success, nil), (201, .success, nil), (204, .success, nil),
         (429, .rateLimited(retryAfter: 60), .retry), (500, .serverError(retryAfter: 60), .retry),
         (503, .serverError(retryAfter: 60), .retry), (408, .serverError(retryAfter: 60), .retry),
@@ -36,7 +37,7 @@ struct RetryAfterTests {
     ]
 
     @Test(arguments: statuses)
-    func statusIsClassifiedWithRetryAfter(status: Int, expected: HTTPStatusClass, disposition: HTTPError.Disposition?) {
+    func statusIsClassifiedWithRetryAfter(status: Int, expected: HTTPStatusClass, disposition: Disposition?) {
         let headers: HTTPHeaders = ["retry-after": "Sun, 06 Nov 1994 08:49:37 GMT"]
         let classified = HTTPStatusClass(status: status, headers: headers, now: Self.now)
         #expect(classified == expected)

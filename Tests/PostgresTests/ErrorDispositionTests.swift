@@ -1,16 +1,17 @@
+import ErrorDisposition
 import Postgres
 import Testing
 
 @Suite("Errors carry SQLSTATE and the right disposition")
 struct ErrorDispositionTests {
     @Test("SQLSTATEs map to retry, reject or abort", arguments: [
-        ("08006", PostgresError.Disposition.retry), ("40001", .retry), ("40P01", .retry), ("53300", .retry),
+        ("08006", Disposition.retry), ("40001", .retry), ("40P01", .retry), ("53300", .retry),
         ("57P01", .retry), ("57P03", .retry), ("55P03", .retry), ("22P02", .reject), ("23505", .reject),
         ("23503", .reject), ("42601", .abort), ("42P01", .abort), ("28P01", .abort), ("3D000", .abort),
         ("57014", .abort), ("XX000", .abort),
     ])
-    func dispositionTable(_ sqlState: String, _ expected: PostgresError.Disposition) {
-        #expect(PostgresError.Disposition(sqlState: sqlState) == expected)
+    func dispositionTable(_ sqlState: String, _ expected: Disposition) {
+        #expect(PostgresError.disposition(forSQLState: sqlState) == expected)
     }
 
     @Test("a unique violation is a reject naming the constraint, with data only in debugDescription")

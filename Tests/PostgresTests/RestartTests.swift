@@ -1,3 +1,4 @@
+import ErrorDisposition
 import Foundation
 import Postgres
 import Testing

@@ -1,3 +1,4 @@
+import ErrorDisposition
 import Postgres
 import Testing
 

@@ -51,9 +51,9 @@ public struct RetryPolicy: Sendable {
         return nominal / 2 + nominal / 2 * Double.random(in: 0...1)
     }
 
-    /// Runs `body`, retrying it while it throws errors `isTransient` accepts (by default `PostgresError`s with
+    /// Runs `body`, retrying it while it throws errors `isTransient` accepts (by default any `ClassifiedError` with
     /// disposition `.retry`); `onRetry` sees each such error, the retry number and the wait, e.g. to log them.
-    public func run<T>(isTransient: (any Error) -> Bool = { ($0 as? PostgresError)?.disposition == .retry },
+    public func run<T>(isTransient: (any Error) -> Bool = { ($0 as? any ClassifiedError)?.disposition == .retry },
                        onRetry: (any Error, Int, Duration) -> Void = { _, _, _ in },
                        _ body: () throws -> T) throws -> T {
         let clock = ContinuousClock()
