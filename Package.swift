@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // What to do about a failure (retry / reject / abort): shared by every module's error type.
         .target(name: "ErrorDisposition", swiftSettings: strict),
@@ -27,6 +28,9 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "ErrorDisposition"], swiftSettings: strict),
         .target(name: "PKI", dependencies: ["COpenSSL", "ErrorDisposition"], swiftSettings: strict),
         .target(name: "HTTP", dependencies: ["CCurl", "ErrorDisposition"], swiftSettings: strict),
+
+        // The DPI formats: identifiers, business messages, JWS, ZIP, ASiC-E, document package.
+        .target(name: "DPI", dependencies: ["ErrorDisposition", "PKI", "CZlib", "CXML2"], swiftSettings: strict),
 
         // The mailing job: schema migrations (more to come: job store, stages, receipts).
         .target(name: "Mailing", dependencies: ["ErrorDisposition", "Postgres", "PKI", "HTTP"], swiftSettings: strict),
@@ -39,6 +43,8 @@ let package = Package(
         .testTarget(name: "PKITests", dependencies: ["PKI"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "ErrorDisposition"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["dpi-batch", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DPITests", dependencies: ["DPI", "PKI", "ErrorDisposition", "TestSupport"],
+                    swiftSettings: strict),
         .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres", "PKI", "TestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
