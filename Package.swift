@@ -37,11 +37,11 @@ let package = Package(
 
         .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres"], swiftSettings: strict),
 
-        // Shared by the test targets: the checkout's paths, child processes, test PKI, test databases.
+        // Shared by every test target: paths, temporary folders, child processes, test PKI, test databases.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ErrorDisposition"], swiftSettings: strict),
-        .testTarget(name: "PKITests", dependencies: ["PKI"], swiftSettings: strict),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "ErrorDisposition"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ErrorDisposition", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PKITests", dependencies: ["PKI", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "ErrorDisposition", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["dpi-batch", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DPITests", dependencies: ["DPI", "PKI", "ErrorDisposition", "TestSupport"],
                     swiftSettings: strict),

@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Testing
+import TestSupport
 
 @Suite("HTTPClient failure classification")
 struct ClientFailureTests {
@@ -89,17 +90,15 @@ struct ClientFailureTests {
             print(listener.getsockname()[1], flush=True)
             time.sleep(20)
             """
-        try withTemporaryDirectory { directory in
-            let peer = try ChildProcess(["python3", "-c", silentPeer], directory: directory)
-            defer { peer.stop() }
-            try #require(waitUntil(timeout: 10) { peer.output().last == UInt8(ascii: "\n") })
-            let port = String(decoding: peer.output(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            let request = HTTPRequest(method: .post, url: "https://127.0.0.1:\(port)/messages/out",
-                                      body: .bytes(Data("x".utf8)), timeouts: HTTPTimeouts(connect: 0.5, total: 0.5))
-            let error = try #require(throws: HTTPError.self) { try HTTPClient().perform(request) }
-            #expect(error.code == .timeout)
-            #expect(error.disposition == .retry)
-            #expect(!error.requestMayHaveBeenSent)
-        }
+        let peer = try BackgroundProcess("python3", ["-c", silentPeer])
+        defer { peer.stop() }
+        try #require(waitUntil(timeout: .seconds(10)) { peer.output().last == UInt8(ascii: "\n") })
+        let port = String(decoding: peer.output(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let request = HTTPRequest(method: .post, url: "https://127.0.0.1:\(port)/messages/out",
+                                  body: .bytes(Data("x".utf8)), timeouts: HTTPTimeouts(connect: 0.5, total: 0.5))
+        let error = try #require(throws: HTTPError.self) { try HTTPClient().perform(request) }
+        #expect(error.code == .timeout)
+        #expect(error.disposition == .retry)
+        #expect(!error.requestMayHaveBeenSent)
     }
 }

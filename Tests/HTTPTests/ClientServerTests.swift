@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Testing
+import TestSupport
 
 @Suite("HTTPClient against HTTPServer over loopback")
 struct ClientServerTests {
@@ -23,7 +24,7 @@ struct ClientServerTests {
     @Test func postSendsBodyAndHeadersAndReceivesStatus() throws {
         let server = try makeEchoServer()
         defer { server.stop() }
-        let body = randomBytes(100_000)
+        let body = Data.random(count: 100_000)
         let request = HTTPRequest(
             method: .post, url: server.baseURL + "/messages/out?kanal=abc",
             headers: ["Authorization": "Bearer token", "Content-Type": "application/octet-stream"], body: .bytes(body))

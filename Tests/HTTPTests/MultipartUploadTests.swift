@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Testing
+import TestSupport
 
 @Suite("multipart/form-data and chunked uploads, checked against curl and Python")
 struct MultipartUploadTests {
@@ -10,7 +11,7 @@ struct MultipartUploadTests {
     /// Random bytes, except first and last, which are letters: Python's email parser, used as the
     /// independent check, treats a CR right before the boundary line as part of the line break.
     static func packageBytes(_ count: Int) -> Data {
-        var data = randomBytes(count)
+        var data = Data.random(count: count)
         data[0] = UInt8(ascii: "P")
         data[count - 1] = UInt8(ascii: "Z")
         return data
@@ -27,7 +28,7 @@ struct MultipartUploadTests {
     }
 
     @Test func twentyMegabyteFilePartIsStreamedAndReceivedIntact() throws {
-        try withTemporaryDirectory { directory in
+        try TemporaryDirectory.with { directory in
             let package = Self.packageBytes(20 << 20)
             let packageURL = directory.appendingPathComponent("asic.cms")
             try package.write(to: packageURL)
@@ -55,10 +56,10 @@ struct MultipartUploadTests {
             // Independent check: Python's email parser reads the exact bytes our client sent.
             let rawURL = directory.appendingPathComponent("raw-body")
             try received.body.write(to: rawURL)
-            let python = try run(["python3", "-c", Self.pythonPartLister, contentType, rawURL.path])
-            #expect(python.status == 0, "\(python.errorText)")
-            let checksum = try run(["sha256sum", packageURL.path]).text.prefix { $0 != " " }
-            let jwtChecksum = try run(["sha256sum"], input: Data(Self.jwt.utf8)).text.prefix { $0 != " " }
+            let python = try ChildProcess.run("python3", ["-c", Self.pythonPartLister, contentType, rawURL.path])
+            #expect(python.status == 0, "\(python.stderr)")
+            let checksum = try ChildProcess.run("sha256sum", [packageURL.path]).text.prefix { $0 != " " }
+            let jwtChecksum = try ChildProcess.run("sha256sum", [], input: Data(Self.jwt.utf8)).text.prefix { $0 != " " }
             #expect(python.text.split(separator: "\n") == [
                 "forretningsmelding sbd.jwt application/jwt \(Self.jwt.utf8.count) \(jwtChecksum)",
                 "dokumentpakke asic.cms application/cms \(package.count) \(checksum)",
@@ -81,8 +82,8 @@ struct MultipartUploadTests {
         """
 
     @Test func multipartPostFromCurlIsParsed() throws {
-        try withTemporaryDirectory { directory in
-            let package = randomBytes(2 << 20)  // over 1 MiB, so curl sends Expect: 100-continue
+        try TemporaryDirectory.with { directory in
+            let package = Data.random(count: 2 << 20)  // over 1 MiB, so curl sends Expect: 100-continue
             let packageURL = directory.appendingPathComponent("asic.cms")
             let jwtURL = directory.appendingPathComponent("sbd.jwt")
             try package.write(to: packageURL)
@@ -90,13 +91,13 @@ struct MultipartUploadTests {
             let (server, captured) = try Self.capturingServer()
             defer { server.stop() }
 
-            let curl = try run([
-                "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "20",
+            let curl = try ChildProcess.run("curl", [
+                "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "20",
                 "-F", "forretningsmelding=@\(jwtURL.path);type=application/jwt",
                 "-F", "dokumentpakke=@\(packageURL.path);type=application/cms",
                 server.baseURL + "/messages/out",
             ])
-            #expect(curl.text == "201", "\(curl.errorText)")
+            #expect(curl.text == "201", "\(curl.stderr)")
             let received = try #require(captured.value)
             let form = try MultipartFormData(
                 body: received.body, contentType: received.headers.first(name: "Content-Type") ?? "")
@@ -109,19 +110,19 @@ struct MultipartUploadTests {
     }
 
     @Test func chunkedBodyFromCurlIsReceivedIntact() throws {
-        try withTemporaryDirectory { directory in
-            let payload = randomBytes(3 << 20)
+        try TemporaryDirectory.with { directory in
+            let payload = Data.random(count: 3 << 20)
             let payloadURL = directory.appendingPathComponent("payload.bin")
             try payload.write(to: payloadURL)
             let (server, captured) = try Self.capturingServer()
             defer { server.stop() }
 
-            let curl = try run([
-                "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "20",
+            let curl = try ChildProcess.run("curl", [
+                "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "20",
                 "-H", "Transfer-Encoding: chunked", "-H", "Content-Type: application/octet-stream",
                 "--data-binary", "@\(payloadURL.path)", server.baseURL + "/upload",
             ])
-            #expect(curl.text == "201", "\(curl.errorText)")
+            #expect(curl.text == "201", "\(curl.stderr)")
             let received = try #require(captured.value)
             #expect(received.headers.first(name: "Transfer-Encoding") == "chunked")
             #expect(received.body == payload)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Testing
+import TestSupport
 
 /// Raw bytes sent with Python's socket module, so the server sees exactly what a broken or hostile peer
 /// would send. Prints everything received until the server closes (fails after 5 s of silence).
@@ -25,8 +26,8 @@ private let rawExchange = """
     """
 
 private func exchange(_ server: HTTPServer, _ bytes: String, mode: String = "read") throws -> String {
-    let result = try run(["python3", "-c", rawExchange, String(server.port), mode], input: Data(bytes.utf8))
-    #expect(result.status == 0, "\(result.errorText)")
+    let result = try ChildProcess.run("python3", ["-c", rawExchange, String(server.port), mode], input: Data(bytes.utf8))
+    #expect(result.status == 0, "\(result.stderr)")
     return result.text
 }
 

@@ -1,31 +1,28 @@
 import Foundation
 import HTTP
 import Testing
+import TestSupport
 
 @Suite("TLS verification against openssl s_server")
 struct TLSTests {
     /// Runs `body` with an `openssl s_server -www` on loopback using a fresh self-signed certificate for
     /// IP 127.0.0.1; passes the port and the certificate path. The server is killed afterwards.
     func withTLSServer(_ body: (Int, String) throws -> Void) throws {
-        try withTemporaryDirectory { directory in
+        try TemporaryDirectory.with { directory in
             let key = directory.appendingPathComponent("key.pem").path
             let certificate = directory.appendingPathComponent("cert.pem").path
-            let made = try run([
-                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            try ChildProcess.openssl(
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", key, "-out", certificate, "-days", "2", "-subj", "/CN=127.0.0.1",
-                "-addext", "subjectAltName=IP:127.0.0.1",
-            ])
-            try #require(made.status == 0, "\(made.errorText)")
-            let port = try HTTPServer { _ in HTTPResponse(status: 200) }.port  // a free port, released at once
-            let server = try ChildProcess(
-                ["openssl", "s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", key, "-www"],
-                directory: directory)
+                "-addext", "subjectAltName=IP:127.0.0.1")
+            let port = try LoopbackPort.closed()
+            let server = try BackgroundProcess(
+                "openssl", ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", key, "-www"])
             defer { server.stop() }
-            let ready = waitUntil(timeout: 10) {
-                String(decoding: server.output(), as: UTF8.self).contains("ACCEPT") || !server.process.isRunning
+            let ready = waitUntil(timeout: .seconds(10)) {
+                String(decoding: server.output(), as: UTF8.self).contains("ACCEPT") || !server.isRunning
             }
-            let log = String(decoding: server.errorOutput(), as: UTF8.self)
-            try #require(ready && server.process.isRunning, "s_server: \(log)")
+            try #require(ready && server.isRunning, "s_server: \(server.errorOutput())")
             try body(port, certificate)
         }
     }

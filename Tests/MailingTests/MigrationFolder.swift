@@ -10,11 +10,9 @@ struct MigrationFolder {
 
     /// Runs `body` with a new empty folder, deleted afterwards.
     static func with<T>(_ body: (MigrationFolder) throws -> T) throws -> T {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dpi-migrations-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try body(MigrationFolder(path: path))
+        try TemporaryDirectory.with(prefix: "migrations") { folder in
+            try body(MigrationFolder(path: folder.path))
+        }
     }
 
     /// Writes (or overwrites) `name` with `sql`.

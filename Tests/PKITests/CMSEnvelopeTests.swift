@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PKI
+import TestSupport
 
 @Suite("CMS EnvelopedData")
 struct CMSEnvelopeTests {
@@ -24,7 +25,7 @@ struct CMSEnvelopeTests {
         try TemporaryDirectory.with { folder in
             let file = folder.appendingPathComponent("ours.cms")
             try package.write(to: file)
-            let opened = try Command.openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", file.path,
+            let opened = try ChildProcess.openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", file.path,
                                              "-recip", TestPKI.file("digipost.cert.pem").path,
                                              "-inkey", TestPKI.file("digipost.key.pem").path)
             #expect(opened.stdout == content)
@@ -34,7 +35,7 @@ struct CMSEnvelopeTests {
     @Test("Our package uses RSAES-OAEP SHA-256/MGF1-SHA-256 and AES-256-CBC, per openssl cms -print")
     func algorithmsAsOpenSSLSeesThem() throws {
         let package = try CMSEnvelope.encrypt(Data("hello".utf8), to: Certificate(pem: TestPKI.data("eboks.cert.pem")))
-        let printed = try Command.openssl("cms", "-cmsout", "-print", "-inform", "DER", input: package).text
+        let printed = try ChildProcess.openssl("cms", "-cmsout", "-print", "-inform", "DER", input: package).text
         let keyEncryption = try #require(printed.section(from: "keyEncryptionAlgorithm:", to: "encryptedKey:"))
         #expect(keyEncryption.contains("algorithm: rsaesOaep"))
         // openssl prints the OAEP parameters as an asn1parse dump: hash, MGF, MGF's hash, each with NULL.
@@ -53,7 +54,7 @@ struct CMSEnvelopeTests {
         let package = try CMSEnvelope.encrypt(Data("x".utf8), to: Certificate(pem: TestPKI.data("print.cert.pem")))
         #expect(package.hex.contains(Self.referenceKeyEncryptionAlgorithm))
         #expect(package.hex.contains("301d060960864801650304012a0410"))   // AES-256-CBC with a 16-byte IV
-        let example = try TestPKI.example("digital-dokumentpakke.cms")
+        let example = try Repository.example("digital-dokumentpakke.cms")
         #expect(example.hex.contains(Self.referenceKeyEncryptionAlgorithm))
     }
 
@@ -78,7 +79,7 @@ struct CMSEnvelopeTests {
         try TemporaryDirectory.with { folder in
             let file = folder.appendingPathComponent("large.cms")
             try package.write(to: file)
-            let opened = try Command.openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", file.path,
+            let opened = try ChildProcess.openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", file.path,
                                              "-inkey", TestPKI.file("print.key.pem").path)
             #expect(opened.stdout == content)
         }
@@ -94,12 +95,12 @@ struct CMSEnvelopeTests {
     @Test("The official BER examples decrypt to their .zip files, and their fingerprints match spec section 9",
           arguments: examples)
     func officialExamples(name: String, fingerprint: String) throws {
-        let pem = try TestPKI.example("eksempel.pem")
+        let pem = try Repository.example("eksempel.pem")
         let key = try PrivateKey(pem: pem)
         let certificate = try Certificate(pem: pem)
-        let package = try TestPKI.example("\(name)-dokumentpakke.cms")
+        let package = try Repository.example("\(name)-dokumentpakke.cms")
         #expect(Digest.sha256(package).base64EncodedString() == fingerprint)
-        let zip = try TestPKI.example("\(name)-dokumentpakke.zip")
+        let zip = try Repository.example("\(name)-dokumentpakke.zip")
         #expect(try CMSEnvelope.decrypt(package, with: key, certificate: certificate) == zip)
         #expect(try CMSEnvelope.decrypt(package, with: key) == zip)
     }
@@ -113,9 +114,9 @@ struct CMSEnvelopeTests {
         let certificate = try TestPKI.file("print.cert.pem").path
         let arguments = ["cms", "-encrypt", "-binary", "-outform", "DER", "-aes256", "-recip", certificate]
             + keyOptions
-        let result = try Command.run("openssl", arguments, input: content)
+        let result = try ChildProcess.run("openssl", arguments, input: content)
         try #require(result.status == 0, "\(result.stderr)")
-        let printed = try Command.openssl("cms", "-cmsout", "-print", "-inform", "DER", input: result.stdout).text
+        let printed = try ChildProcess.openssl("cms", "-cmsout", "-print", "-inform", "DER", input: result.stdout).text
         #expect(printed.contains("rsaesOaep"))
         let key = try PrivateKey(pem: TestPKI.data("print.key.pem"))
         #expect(try CMSEnvelope.decrypt(result.stdout, with: key) == content)
@@ -170,7 +171,7 @@ struct CMSEnvelopeTests {
 
     @Test("A signed-data or other non-enveloped CMS is refused as notCMS")
     func notEnvelopedData() throws {
-        let signed = try Command.openssl("cms", "-sign", "-binary", "-outform", "DER",
+        let signed = try ChildProcess.openssl("cms", "-sign", "-binary", "-outform", "DER",
                                          "-signer", TestPKI.file("sender.cert.pem").path,
                                          "-inkey", TestPKI.file("sender.key.pem").path, input: Data("x".utf8))
         let key = try PrivateKey(pem: TestPKI.data("sender.key.pem"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PKI
+import TestSupport
 
 @Suite("Certificates")
 struct CertificateTests {
@@ -21,7 +22,7 @@ struct CertificateTests {
                        "974761076")])
     func organisationNumberForms(subject: String, number: String?) throws {
         try TemporaryDirectory.with { folder in
-            let pem = try Command.openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+            let pem = try ChildProcess.openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
                                           folder.appendingPathComponent("key.pem").path, "-subj", subject,
                                           "-days", "1").stdout
             #expect(try Certificate(pem: pem).organisationNumber == number)
@@ -30,7 +31,7 @@ struct CertificateTests {
 
     @Test("The documentation's example certificate has no organisation number, and its known serial")
     func exampleCertificate() throws {
-        let certificate = try Certificate(pem: TestPKI.example("eksempel.pem"))
+        let certificate = try Certificate(pem: Repository.example("eksempel.pem"))
         #expect(certificate.organisationNumber == nil)
         #expect(certificate.serialNumber == "1446654470")
         #expect(certificate.serialNumberBytes.hex == "563a3206")
@@ -44,7 +45,7 @@ struct CertificateTests {
         let certificate = try Certificate(pem: TestPKI.data("sender.cert.pem"))
         func x509(_ options: String...) throws -> String {
             let arguments = ["x509", "-in", file, "-noout", "-nameopt", "RFC2253"] + options
-            let result = try Command.run("openssl", arguments)
+            let result = try ChildProcess.run("openssl", arguments)
             try #require(result.status == 0, "\(result.stderr)")
             return result.text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -53,7 +54,7 @@ struct CertificateTests {
         #expect(try x509("-serial") == "serial=" + certificate.serialNumberBytes.hex.uppercased())
         let fingerprint = certificate.sha256Fingerprint.map { String(format: "%02X", $0) }.joined(separator: ":")
         #expect(try x509("-fingerprint", "-sha256") == "sha256 Fingerprint=" + fingerprint)
-        let der = try Command.openssl("x509", "-in", file, "-outform", "DER").stdout
+        let der = try ChildProcess.openssl("x509", "-in", file, "-outform", "DER").stdout
         #expect(certificate.der == der)
         #expect(try Certificate(der: der).subject == certificate.subject)
         #expect(certificate.subject.hasPrefix("CN=Test Agency test sender,serialNumber=991825827,"))
@@ -71,7 +72,7 @@ struct CertificateTests {
     @Test("Non-ASCII names come out as UTF-8, not escaped")
     func utf8Names() throws {
         try TemporaryDirectory.with { folder in
-            let pem = try Command.openssl("req", "-x509", "-utf8", "-newkey", "rsa:2048", "-nodes", "-keyout",
+            let pem = try ChildProcess.openssl("req", "-x509", "-utf8", "-newkey", "rsa:2048", "-nodes", "-keyout",
                                           folder.appendingPathComponent("key.pem").path, "-days", "1",
                                           "-subj", "/C=NO/O=Tøyen Ærfugl Å/CN=Bjørn").stdout
             let certificate = try Certificate(pem: pem)
@@ -85,7 +86,7 @@ struct CertificateTests {
         let certificates = try Certificate.bundle(pem: both)
         #expect(certificates.map(\.subject) == ["CN=dpi-batch test intermediate CA,O=dpi-batch test,C=NO",
                                                 "CN=dpi-batch test root CA,O=dpi-batch test,C=NO"])
-        #expect(try Certificate.bundle(pem: TestPKI.example("eksempel.pem")).count == 1)
+        #expect(try Certificate.bundle(pem: Repository.example("eksempel.pem")).count == 1)
         #expect(try Certificate.bundle(pem: Data()).isEmpty)
         #expect(try Certificate.bundle(pem: Data("no pem here".utf8)).isEmpty)
         #expect(try Certificate.bundle(contentsOf: TestPKI.file("trust-anchors.pem")).count == 1)

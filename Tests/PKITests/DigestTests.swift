@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PKI
+import TestSupport
 
 @Suite("Digests")
 struct DigestTests {
@@ -15,8 +16,8 @@ struct DigestTests {
     @Test("Digests of random data agree with openssl dgst")
     func agreesWithOpenSSL() throws {
         let data = try SecureRandom.bytes(count: 100_003)
-        let sha256 = try Command.openssl("dgst", "-sha256", "-binary", input: data).stdout
-        let sha1 = try Command.openssl("dgst", "-sha1", "-binary", input: data).stdout
+        let sha256 = try ChildProcess.openssl("dgst", "-sha256", "-binary", input: data).stdout
+        let sha1 = try ChildProcess.openssl("dgst", "-sha1", "-binary", input: data).stdout
         #expect(Digest.sha256(data) == sha256)
         #expect(Digest.sha1(data) == sha1)
     }
@@ -37,7 +38,7 @@ struct DigestTests {
 
     @Test("SHA-256 of a file equals the official package fingerprint (spec section 9)")
     func fileDigestMatchesFingerprint() throws {
-        let file = TestPKI.examples.appendingPathComponent("digital-dokumentpakke.cms")
+        let file = Repository.examples.appendingPathComponent("digital-dokumentpakke.cms")
         let digest = try Digest.sha256(contentsOf: file)
         #expect(digest.base64EncodedString() == "BDjOg00Iiv5eQGm5adwGnW8ktSfvQ/0jYvgkYCRnryw=")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PKI
+import TestSupport
 
 @Suite("PKCS#12 identities")
 struct IdentityTests {
@@ -53,7 +54,7 @@ struct IdentityTests {
     func certificateOnly() throws {
         try TemporaryDirectory.with { folder in
             let file = folder.appendingPathComponent("nokey.p12")
-            try Command.openssl("pkcs12", "-export", "-nokeys", "-in", TestPKI.file("sender.cert.pem").path,
+            try ChildProcess.openssl("pkcs12", "-export", "-nokeys", "-in", TestPKI.file("sender.cert.pem").path,
                                 "-passout", "pass:changeit", "-out", file.path)
             expectError(.malformedKeystore) { try Identity(pkcs12File: file, password: "changeit") }
         }

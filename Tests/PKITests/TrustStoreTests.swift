@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PKI
+import TestSupport
 
 @Suite("Chain verification")
 struct TrustStoreTests {
@@ -66,7 +67,7 @@ struct TrustStoreTests {
 
     @Test("A self-signed certificate that is not an anchor is untrusted; an empty anchor file is refused")
     func selfSignedAndEmpty() throws {
-        let example = try Certificate(pem: TestPKI.example("eksempel.pem"))
+        let example = try Certificate(pem: Repository.example("eksempel.pem"))
         let insideValidity = example.notBefore.addingTimeInterval(60)
         expectError(.untrustedCertificate) { try Self.store().verify(example, at: insideValidity) }
         expectError(.malformedCertificate) { try TrustStore(pem: Data("nothing".utf8)) }

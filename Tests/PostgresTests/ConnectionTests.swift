@@ -1,17 +1,18 @@
 import Foundation
 import Postgres
 import Testing
+import TestSupport
 
 @Suite("Connecting: both connection string forms, session settings and clear errors")
 struct ConnectionTests {
     /// The shared test server's port, read from its URI.
     private func port() throws -> Int {
-        try #require(URLComponents(string: try TestDatabase.url())?.port, "DPI_DATABASE_URL has no port")
+        try #require(URLComponents(string: try TestDatabase.serverURL())?.port, "DPI_DATABASE_URL has no port")
     }
 
     @Test("a URI and a keyword/value string both connect")
     func bothForms() throws {
-        let uri = try Connection(try TestDatabase.url())
+        let uri = try Connection(try TestDatabase.serverURL())
         let keywords = try Connection("host=127.0.0.1 port=\(try port()) user=postgres dbname=postgres")
         for connection in [uri, keywords] {
             #expect(connection.isConnected)
@@ -21,7 +22,7 @@ struct ConnectionTests {
 
     @Test("the session uses UTF-8, ISO dates and UTC, and keeps options given in the connection string")
     func sessionSettings() throws {
-        let connection = try Connection(try TestDatabase.url() + "?options=-c%20application_name%3Ddpi-test")
+        let connection = try Connection(try TestDatabase.serverURL() + "?options=-c%20application_name%3Ddpi-test")
         let row = try #require(try connection.query("""
             SELECT current_setting('client_encoding') AS encoding, current_setting('DateStyle') AS style,
                 current_setting('TimeZone') AS zone, current_setting('application_name') AS name
@@ -42,7 +43,7 @@ struct ConnectionTests {
 
     @Test("an unreachable port gives a retry error naming host and port but never the password")
     func unreachableServer() throws {
-        let port = try TestDatabase.closedPort()
+        let port = try LoopbackPort.closed()
         let error = try #require(throws: PostgresError.self) {
             try Connection("postgresql://postgres:s3cret-pw@127.0.0.1:\(port)/postgres?connect_timeout=5")
         }

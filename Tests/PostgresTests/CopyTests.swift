@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Testing
+import TestSupport
 
 @Suite("COPY FROM STDIN streams rows in text format")
 struct CopyTests {

@@ -1,6 +1,7 @@
 import ErrorDisposition
 import Postgres
 import Testing
+import TestSupport
 
 @Suite("Errors carry SQLSTATE and the right disposition")
 struct ErrorDispositionTests {
@@ -33,7 +34,7 @@ struct ErrorDispositionTests {
 
     @Test("a syntax error and an undefined table are aborts")
     func syntaxAndUndefined() throws {
-        let connection = try Connection(try TestDatabase.url())
+        let connection = try Connection(try TestDatabase.serverURL())
         let syntax = try #require(throws: PostgresError.self) { try connection.execute("SELEC 1") }
         #expect(syntax.sqlState == "42601")
         #expect(syntax.disposition == .abort)
@@ -62,7 +63,7 @@ struct ErrorDispositionTests {
 
     @Test("a bad value is a reject; decoding the wrong type names the column and the type")
     func dataErrors() throws {
-        let connection = try Connection(try TestDatabase.url())
+        let connection = try Connection(try TestDatabase.serverURL())
         let cast = try #require(throws: PostgresError.self) { try connection.query("SELECT \("x1")::int") }
         #expect(cast.sqlState == "22P02")
         #expect(cast.disposition == .reject)

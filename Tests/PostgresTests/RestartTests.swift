@@ -2,18 +2,19 @@ import ErrorDisposition
 import Foundation
 import Postgres
 import Testing
+import TestSupport
 
 /// Restarts a PostgreSQL cluster of its own (never the shared one), so the other suites keep running undisturbed.
 @Suite("The client survives a PostgreSQL restart", .serialized)
 struct RestartTests {
     @Test("after a restart the next query throws a retry error or succeeds, and the following one succeeds")
     func reconnectsAfterRestart() throws {
-        try TestDatabase.withOwnCluster { url, folder in
-            let connection = try Connection(url)
+        try TestCluster.with { cluster in
+            let connection = try Connection(cluster.url)
             try connection.execute("CREATE TABLE survivors (n int)")
             try connection.execute("INSERT INTO survivors VALUES (\(1))")
 
-            try TestDatabase.ops("pg-cluster", "restart", folder)
+            try cluster.restart()
 
             do {
                 _ = try connection.query("SELECT count(*) AS n FROM survivors")
@@ -25,7 +26,7 @@ struct RestartTests {
             #expect(count == 1)
             #expect(connection.isConnected)
 
-            try TestDatabase.ops("pg-cluster", "restart", folder)
+            try cluster.restart()
             var retries = 0
             let policy = RetryPolicy(initialDelay: .milliseconds(10))
             let viaPolicy = try policy.run(onRetry: { _, _, _ in retries += 1 }) {
@@ -38,14 +39,14 @@ struct RestartTests {
 
     @Test("a connection lost inside a transaction fails it with a retry error and runs nothing outside it")
     func lostInsideTransaction() throws {
-        try TestDatabase.withOwnCluster { url, folder in
-            let connection = try Connection(url)
+        try TestCluster.with { cluster in
+            let connection = try Connection(cluster.url)
             try connection.execute("CREATE TABLE t (n int)")
 
             let error = try #require(throws: PostgresError.self) {
                 try connection.transaction { connection in
                     try connection.execute("INSERT INTO t VALUES (\(1))")
-                    try TestDatabase.ops("pg-cluster", "restart", folder)
+                    try cluster.restart()
                     _ = try? connection.execute("INSERT INTO t VALUES (\(2))")
                     try connection.execute("INSERT INTO t VALUES (\(3))")
                 }

@@ -1,12 +1,13 @@
 import ErrorDisposition
 import Postgres
 import Testing
+import TestSupport
 
 @Suite("RetryPolicy backs off exponentially with jitter and retries only transient errors")
 struct RetryPolicyTests {
     /// A real `.retry` error: connecting to a closed port.
     private func unreachableError() throws -> PostgresError {
-        let port = try TestDatabase.closedPort()
+        let port = try LoopbackPort.closed()
         return try #require(throws: PostgresError.self) { try Connection("host=127.0.0.1 port=\(port)") }
     }
 
@@ -67,7 +68,7 @@ struct RetryPolicyTests {
 
     @Test("errors that are not transient, such as a reject, are thrown at once")
     func noRetryForOtherErrors() throws {
-        let connection = try Connection(try TestDatabase.url())
+        let connection = try Connection(try TestDatabase.serverURL())
         var attempts = 0
         let error = try #require(throws: PostgresError.self) {
             try RetryPolicy(initialDelay: .milliseconds(1)).run {

@@ -1,5 +1,6 @@
 import Postgres
 import Testing
+import TestSupport
 
 @Suite("FOR UPDATE SKIP LOCKED shares work between sessions")
 struct SkipLockedTests {

@@ -1,5 +1,6 @@
 import Postgres
 import Testing
+import TestSupport
 
 @Suite("Transactions commit on return and roll back on throw")
 struct TransactionTests {
@@ -58,7 +59,7 @@ struct TransactionTests {
 
     @Test("a nested transaction is refused")
     func nested() throws {
-        let connection = try Connection(try TestDatabase.url())
+        let connection = try Connection(try TestDatabase.serverURL())
         let error = try #require(throws: PostgresError.self) {
             try connection.transaction { connection in try connection.transaction { _ in } }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Testing
+import TestSupport
 
 @Suite("Values survive a round trip through PostgreSQL")
 struct ValueRoundTripTests {
@@ -65,7 +66,7 @@ struct ValueRoundTripTests {
 
     @Test("the server sees the values themselves: bytea length and bytes, jsonb fields, array elements")
     func serverSeesValues() throws {
-        let connection = try Connection(try TestDatabase.url())
+        let connection = try Connection(try TestDatabase.serverURL())
         let bytes = Data((0...255).map(UInt8.init))
         let row = try #require(try connection.query("""
             SELECT length(\(bytes)) AS length, get_byte(\(bytes), 0) AS first, get_byte(\(bytes), 255) AS last,
@@ -89,7 +90,7 @@ struct ValueRoundTripTests {
 
     @Test("timestamps keep microseconds, before and after 1970, in UTC ISO text")
     func timestamps() throws {
-        let connection = try Connection(try TestDatabase.url())
+        let connection = try Connection(try TestDatabase.serverURL())
         let cases: [(text: String, micros: Int64)] = [
             ("2026-01-02 03:04:05.678901+00", 1_767_323_045_678_901),
             ("1969-12-31 23:59:59.999999+00", -1),
@@ -121,7 +122,7 @@ struct ValueRoundTripTests {
 
     @Test("nested SQL fragments renumber their parameters")
     func nestedFragments() throws {
-        let connection = try Connection(try TestDatabase.url())
+        let connection = try Connection(try TestDatabase.serverURL())
         let condition: SQL = "x > \(2) AND x < \(5)"
         let rows = try connection.query("SELECT x FROM generate_series(\(1), \(10)) AS x WHERE \(condition) ORDER BY x")
         #expect(try rows.map { try $0.decode("x", as: Int.self) } == [3, 4])
@@ -129,7 +130,7 @@ struct ValueRoundTripTests {
 
     @Test("a string with a NUL character is refused before it reaches the server")
     func nulCharacterIsRefused() throws {
-        let connection = try Connection(try TestDatabase.url())
+        let connection = try Connection(try TestDatabase.serverURL())
         let error = try #require(throws: PostgresError.self) { try connection.query("SELECT \("a\u{0}b")") }
         #expect(error.code == .encodingFailed)
         #expect(error.disposition == .reject)

@@ -22,4 +22,9 @@ public enum TestPKI {
     public static func file(_ name: String) throws -> URL {
         try directory().appendingPathComponent(name)
     }
+
+    /// The bytes of a file of the test PKI.
+    public static func data(_ name: String) throws -> Data {
+        try Data(contentsOf: file(name))
+    }
 }
