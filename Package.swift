@@ -39,13 +39,16 @@ let package = Package(
 
         // Shared by every test target: paths, temporary folders, child processes, test PKI, test databases.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ErrorDisposition", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ErrorDisposition", "TestSupport"],
+                    swiftSettings: strict),
         .testTarget(name: "PKITests", dependencies: ["PKI", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "ErrorDisposition", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "ErrorDisposition", "TestSupport"],
+                    swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["dpi-batch", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DPITests", dependencies: ["DPI", "PKI", "ErrorDisposition", "TestSupport"],
                     swiftSettings: strict),
-        .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres", "PKI", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres", "PKI", "TestSupport"],
+                    swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

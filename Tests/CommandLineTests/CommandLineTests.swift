@@ -68,7 +68,8 @@ import TestSupport
     @Test func checkPassesOnTheTestPKIAndFailsOnAWrongPassword() throws {
         try TestDatabase.withFreshDatabase { url throws in
             var environment = [
-                "DPI_DATABASE_URL": url, "DPI_ACCESS_POINT_URL": "http://127.0.0.1:9", "DPI_KRR_URL": "http://127.0.0.1:9",
+                "DPI_DATABASE_URL": url, "DPI_ACCESS_POINT_URL": "http://127.0.0.1:9",
+                "DPI_KRR_URL": "http://127.0.0.1:9",
                 "DPI_MASKINPORTEN_TOKEN_URL": "http://127.0.0.1:9/token", "DPI_MASKINPORTEN_AUDIENCE": "aud",
                 "DPI_CLIENT_ID": "client", "DPI_KANAL": "kanal", "DPI_KEYSTORE": try TestPKI.file("sender.p12").path,
                 "DPI_KEYSTORE_PASSWORD": "changeit", "DPI_TRUST_ANCHORS": try TestPKI.file("trust-anchors.pem").path,

@@ -59,7 +59,8 @@ struct MultipartUploadTests {
             let python = try ChildProcess.run("python3", ["-c", Self.pythonPartLister, contentType, rawURL.path])
             #expect(python.status == 0, "\(python.stderr)")
             let checksum = try ChildProcess.run("sha256sum", [packageURL.path]).text.prefix { $0 != " " }
-            let jwtChecksum = try ChildProcess.run("sha256sum", [], input: Data(Self.jwt.utf8)).text.prefix { $0 != " " }
+            let jwtChecksum = try ChildProcess.run("sha256sum", [], input: Data(Self.jwt.utf8)).text
+                .prefix { $0 != " " }
             #expect(python.text.split(separator: "\n") == [
                 "forretningsmelding sbd.jwt application/jwt \(Self.jwt.utf8.count) \(jwtChecksum)",
                 "dokumentpakke asic.cms application/cms \(package.count) \(checksum)",

@@ -26,7 +26,8 @@ private let rawExchange = """
     """
 
 private func exchange(_ server: HTTPServer, _ bytes: String, mode: String = "read") throws -> String {
-    let result = try ChildProcess.run("python3", ["-c", rawExchange, String(server.port), mode], input: Data(bytes.utf8))
+    let result = try ChildProcess.run("python3", ["-c", rawExchange, String(server.port), mode],
+                                      input: Data(bytes.utf8))
     #expect(result.status == 0, "\(result.stderr)")
     return result.text
 }

@@ -26,8 +26,8 @@ struct CMSEnvelopeTests {
             let file = folder.appendingPathComponent("ours.cms")
             try package.write(to: file)
             let opened = try ChildProcess.openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", file.path,
-                                             "-recip", TestPKI.file("digipost.cert.pem").path,
-                                             "-inkey", TestPKI.file("digipost.key.pem").path)
+                                                  "-recip", TestPKI.file("digipost.cert.pem").path,
+                                                  "-inkey", TestPKI.file("digipost.key.pem").path)
             #expect(opened.stdout == content)
         }
     }
@@ -80,7 +80,7 @@ struct CMSEnvelopeTests {
             let file = folder.appendingPathComponent("large.cms")
             try package.write(to: file)
             let opened = try ChildProcess.openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", file.path,
-                                             "-inkey", TestPKI.file("print.key.pem").path)
+                                                  "-inkey", TestPKI.file("print.key.pem").path)
             #expect(opened.stdout == content)
         }
     }
@@ -172,8 +172,8 @@ struct CMSEnvelopeTests {
     @Test("A signed-data or other non-enveloped CMS is refused as notCMS")
     func notEnvelopedData() throws {
         let signed = try ChildProcess.openssl("cms", "-sign", "-binary", "-outform", "DER",
-                                         "-signer", TestPKI.file("sender.cert.pem").path,
-                                         "-inkey", TestPKI.file("sender.key.pem").path, input: Data("x".utf8))
+                                              "-signer", TestPKI.file("sender.cert.pem").path,
+                                              "-inkey", TestPKI.file("sender.key.pem").path, input: Data("x".utf8))
         let key = try PrivateKey(pem: TestPKI.data("sender.key.pem"))
         expectError(.notCMS) { try CMSEnvelope.decrypt(signed.stdout, with: key) }
     }

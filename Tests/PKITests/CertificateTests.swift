@@ -23,8 +23,8 @@ struct CertificateTests {
     func organisationNumberForms(subject: String, number: String?) throws {
         try TemporaryDirectory.with { folder in
             let pem = try ChildProcess.openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                                          folder.appendingPathComponent("key.pem").path, "-subj", subject,
-                                          "-days", "1").stdout
+                                               folder.appendingPathComponent("key.pem").path, "-subj", subject,
+                                               "-days", "1").stdout
             #expect(try Certificate(pem: pem).organisationNumber == number)
         }
     }
@@ -73,8 +73,8 @@ struct CertificateTests {
     func utf8Names() throws {
         try TemporaryDirectory.with { folder in
             let pem = try ChildProcess.openssl("req", "-x509", "-utf8", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                                          folder.appendingPathComponent("key.pem").path, "-days", "1",
-                                          "-subj", "/C=NO/O=Tøyen Ærfugl Å/CN=Bjørn").stdout
+                                               folder.appendingPathComponent("key.pem").path, "-days", "1",
+                                               "-subj", "/C=NO/O=Tøyen Ærfugl Å/CN=Bjørn").stdout
             let certificate = try Certificate(pem: pem)
             #expect(certificate.subject == "CN=Bjørn,O=Tøyen Ærfugl Å,C=NO")
         }

@@ -55,7 +55,7 @@ struct IdentityTests {
         try TemporaryDirectory.with { folder in
             let file = folder.appendingPathComponent("nokey.p12")
             try ChildProcess.openssl("pkcs12", "-export", "-nokeys", "-in", TestPKI.file("sender.cert.pem").path,
-                                "-passout", "pass:changeit", "-out", file.path)
+                                     "-passout", "pass:changeit", "-out", file.path)
             expectError(.malformedKeystore) { try Identity(pkcs12File: file, password: "changeit") }
         }
     }

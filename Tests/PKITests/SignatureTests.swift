@@ -16,9 +16,9 @@ struct SignatureTests {
             let publicKey = folder.appendingPathComponent("pub.pem")
             try signature.write(to: signatureFile)
             try ChildProcess.openssl("x509", "-in", TestPKI.file("sender.cert.pem").path, "-pubkey", "-noout",
-                                "-out", publicKey.path)
+                                     "-out", publicKey.path)
             let verified = try ChildProcess.openssl("dgst", "-sha256", "-verify", publicKey.path,
-                                               "-signature", signatureFile.path, input: message)
+                                                    "-signature", signatureFile.path, input: message)
             #expect(verified.text.contains("Verified OK"))
         }
     }
@@ -27,7 +27,7 @@ struct SignatureTests {
     func weVerifyOpenSSLs() throws {
         let message = Data("the message".utf8)
         let signature = try ChildProcess.openssl("dgst", "-sha256", "-sign", TestPKI.file("maskinporten.key.pem").path,
-                                            input: message).stdout
+                                                 input: message).stdout
         let certificate = try Certificate(pem: TestPKI.data("maskinporten.cert.pem"))
         #expect(certificate.verifyRSASHA256(signature: signature, data: message))
         #expect(!certificate.verifyRSASHA256(signature: signature, data: Data("the messagf".utf8)))
@@ -42,7 +42,7 @@ struct SignatureTests {
         let certificate = try Certificate(contentsOf: TestPKI.file("maskinporten.cert.pem"))
         let components = try #require(certificate.rsaPublicKeyComponents())
         let printed = try ChildProcess.openssl("x509", "-in", TestPKI.file("maskinporten.cert.pem").path, "-noout",
-                                          "-modulus").text.trimmingCharacters(in: .whitespacesAndNewlines)
+                                               "-modulus").text.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(printed == "Modulus=" + components.modulus.hex.uppercased())
         #expect(components.modulus.count == 256)
         #expect(components.exponent.hex == "010001")
@@ -68,11 +68,11 @@ struct SignatureTests {
     func encryptedPEM() throws {
         try TemporaryDirectory.with { folder in
             let pkcs8 = folder.appendingPathComponent("pkcs8.pem")
-            try ChildProcess.openssl("pkcs8", "-topk8", "-in", TestPKI.file("sender.key.pem").path, "-v2", "aes-256-cbc",
-                                "-passout", "pass:s3cret", "-out", pkcs8.path)
+            try ChildProcess.openssl("pkcs8", "-topk8", "-in", TestPKI.file("sender.key.pem").path,
+                                     "-v2", "aes-256-cbc", "-passout", "pass:s3cret", "-out", pkcs8.path)
             let traditional = folder.appendingPathComponent("rsa.pem")
             try ChildProcess.openssl("rsa", "-in", TestPKI.file("sender.key.pem").path, "-traditional", "-aes256",
-                                "-passout", "pass:s3cret", "-out", traditional.path)
+                                     "-passout", "pass:s3cret", "-out", traditional.path)
             let certificate = try Certificate(pem: TestPKI.data("sender.cert.pem"))
             for file in [pkcs8, traditional] {
                 #expect(try PrivateKey(contentsOf: file, password: "s3cret").matches(certificate))
@@ -85,7 +85,8 @@ struct SignatureTests {
 
     @Test("Unencrypted traditional RSA keys and key+certificate PEM files load")
     func otherPEMForms() throws {
-        let traditional = try ChildProcess.openssl("rsa", "-in", TestPKI.file("print.key.pem").path, "-traditional").stdout
+        let traditional = try ChildProcess.openssl("rsa", "-in", TestPKI.file("print.key.pem").path,
+                                                   "-traditional").stdout
         #expect(String(decoding: traditional, as: UTF8.self).contains("BEGIN RSA PRIVATE KEY"))
         #expect(try PrivateKey(pem: traditional).matches(Certificate(pem: TestPKI.data("print.cert.pem"))))
         let combined = try TestPKI.data("print.cert.pem") + TestPKI.data("print.key.pem")
@@ -100,7 +101,8 @@ struct SignatureTests {
         expectError(.malformedKey) { try PrivateKey(pem: Data()) }
         expectError(.malformedKey) { try PrivateKey(pem: TestPKI.data("sender.cert.pem")) }
         expectError(.fileNotReadable) { try PrivateKey(contentsOf: URL(fileURLWithPath: "/nonexistent/key.pem")) }
-        let ecKey = try ChildProcess.openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256").stdout
+        let ecKey = try ChildProcess.openssl("genpkey", "-algorithm", "EC",
+                                             "-pkeyopt", "ec_paramgen_curve:P-256").stdout
         expectError(.unsupportedKey) { try PrivateKey(pem: ecKey) }
     }
 }

@@ -98,7 +98,8 @@ struct ValueRoundTripTests {
             ("1900-03-01 00:00:00.000001+00", -2_203_891_200_000_000 + 1),
         ]
         for (text, micros) in cases {
-            let row = try #require(try connection.query("SELECT \(text)::timestamptz AS ts, \(text)::timestamptz::text AS iso").first)
+            let query: SQL = "SELECT \(text)::timestamptz AS ts, \(text)::timestamptz::text AS iso"
+            let row = try #require(try connection.query(query).first)
             #expect(microseconds(try row.decode("ts", as: Date.self)) == micros, "\(text)")
             let date = Date(timeIntervalSince1970: Double(micros) / 1e6)
             let echoed = try #require(try connection.query("SELECT \(date) = \(text)::timestamptz AS same").first)
