@@ -39,6 +39,7 @@ let package = Package(
 
         // Shared by every test target: paths, temporary folders, child processes, test PKI, test databases.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ErrorDisposition", "TestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "PKITests", dependencies: ["PKI", "TestSupport"], swiftSettings: strict),
