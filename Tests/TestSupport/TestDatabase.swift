@@ -21,7 +21,9 @@ public enum TestDatabase {
         let name = uniqueName()
         try psql(server, "CREATE DATABASE \(name)")
         defer { _ = try? psql(server, "DROP DATABASE \(name) WITH (FORCE)") }
-        return try body(try url(server, path: "/" + name))
+        var database = try components(of: server)
+        database.path = "/" + name
+        return try body(try string(of: database))
     }
 
     /// Runs `body` with the connection string of a new, empty schema (see `url(schema:)`) and the schema's
@@ -37,14 +39,11 @@ public enum TestDatabase {
     /// The server's connection string with `search_path` set to `schema` alone for every session (libpq's
     /// `options` parameter, so it holds again after a reconnect).
     public static func url(schema: String) throws -> String {
-        let server = try serverURL()
-        guard var components = URLComponents(string: server) else {
-            throw TestEnvironmentError("DPI_DATABASE_URL must be a postgresql:// URI for these tests")
-        }
+        var url = try components(of: try serverURL())
         // libpq rejects a second '=' in a query parameter, so the one inside the option is escaped.
         let option = URLQueryItem(name: "options", value: "-c%20search_path%3D\(schema)")
-        components.percentEncodedQueryItems = (components.percentEncodedQueryItems ?? []) + [option]
-        return try url(components.string, server: server)
+        url.percentEncodedQueryItems = (url.percentEncodedQueryItems ?? []) + [option]
+        return try string(of: url)
     }
 
     /// Runs SQL through the real psql client (for setup and for checking what the code under test did) and
@@ -60,17 +59,16 @@ public enum TestDatabase {
         "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
     }
 
-    /// `server` (a postgresql:// URI as ops/with-postgres prints it) with its path replaced.
-    private static func url(_ server: String, path: String) throws -> String {
-        guard var components = URLComponents(string: server), components.scheme?.hasPrefix("postgres") == true else {
+    /// The parts of `server`, which must be a postgresql:// URI as ops/with-postgres prints it.
+    private static func components(of server: String) throws -> URLComponents {
+        guard let components = URLComponents(string: server), components.scheme?.hasPrefix("postgres") == true else {
             throw TestEnvironmentError("DPI_DATABASE_URL must be a postgresql:// URI for these tests")
         }
-        components.path = path
-        return try url(components.string, server: server)
+        return components
     }
 
-    private static func url(_ rebuilt: String?, server: String) throws -> String {
-        guard let rebuilt else { throw TestEnvironmentError("cannot rebuild the connection string \(server)") }
-        return rebuilt
+    private static func string(of components: URLComponents) throws -> String {
+        guard let string = components.string else { throw TestEnvironmentError("cannot rebuild \(components)") }
+        return string
     }
 }
