@@ -30,9 +30,9 @@ public struct JWSSigner: Sendable {
     /// `payload` (the SBD JSON bytes, signed exactly as given) as a compact JWS
     /// `header.payload.signature`, all parts base64url without padding.
     public func sign(_ payload: Data) throws -> String {
-        let signatureLength = 512
+        let largestSignature = 512   // RSA-4096; DPI keys are 2048 or 3072 bits
         var compact = Data(capacity: signingInputPrefix.count + Base64URL.encodedCount(payload.count)
-                           + 1 + Base64URL.encodedCount(signatureLength))
+                           + 1 + Base64URL.encodedCount(largestSignature))
         compact.append(signingInputPrefix)
         Base64URL.append(payload, to: &compact)
         let signature = try privateKey.signRSASHA256(compact)

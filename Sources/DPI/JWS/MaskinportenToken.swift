@@ -76,9 +76,9 @@ public struct MaskinportenToken: Sendable, Equatable {
         issuer = claims.iss
         issuedAt = Date(timeIntervalSince1970: claims.iat)
         expiresAt = Date(timeIntervalSince1970: claims.exp)
-        clientID = claims.client_id
+        clientID = claims.clientID
         tokenID = claims.jti
-        tokenType = claims.token_type
+        tokenType = claims.tokenType
     }
 
     /// The claims as named in the token.
@@ -89,8 +89,14 @@ public struct MaskinportenToken: Sendable, Equatable {
         let iss: String
         let iat: TimeInterval
         let exp: TimeInterval
-        let client_id: String
+        let clientID: String
         let jti: String
-        let token_type: String?
+        let tokenType: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case scope, consumer, supplier, iss, iat, exp, jti
+            case clientID = "client_id"
+            case tokenType = "token_type"
+        }
     }
 }

@@ -61,9 +61,10 @@ struct JWSOfficialExampleTests {
     func untrustedUnderOtherRoots(example: OfficialExample) throws {
         let compact = try example.jwt()
         let packageCertificates = try example.packageCertificates()
-        let issuedAt = try JWS.parse(compact).signer?.notBefore ?? Date()
-        let verifier = JWSVerifier(trustStore: try TestAnchors.trustStore(),
-                                   intermediates: [packageCertificates[1]], clock: { issuedAt.addingTimeInterval(86_400) })
+        let signer = try #require(try JWS.parse(compact).signer)
+        let validTime = signer.notBefore.addingTimeInterval(86_400)
+        let verifier = JWSVerifier(trustStore: try TestAnchors.trustStore(), intermediates: [packageCertificates[1]],
+                                   clock: { validTime })
         let error = #expect(throws: DPIError.self) { try verifier.verify(compact) }
         #expect(error?.code == .untrustedJWSSigner)
     }

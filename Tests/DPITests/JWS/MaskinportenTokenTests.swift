@@ -12,7 +12,8 @@ struct MaskinportenTokenTests {
 
     static let required = #""scope":"digitalpostinnbygger:send krr:global/digitalpost.read","#
         + #""iss":"https://test.maskinporten.no/","iat":1700000000,"exp":1700000120,"#
-        + #""client_id":"MOVE_IP_991825827","jti":"abc","consumer":{"authority":"iso6523-actorid-upis","ID":"0192:910076787"}"#
+        + #""client_id":"MOVE_IP_991825827","jti":"abc","#
+        + #""consumer":{"authority":"iso6523-actorid-upis","ID":"0192:910076787"}"#
 
     @Test("unknown claims are ignored and a Databehandler's token makes the supplier the sending party")
     func supplierAndUnknownClaims() throws {
