@@ -1,3 +1,5 @@
+import Foundation
+
 extension LetterValidation {
     /// The `adresseInformasjon` rules (spec 5.4): a name and 1–4 lines of at most 100 characters, then either
     /// the Norwegian form (4-digit postal code and city, no country) or the foreign form (exactly one of
