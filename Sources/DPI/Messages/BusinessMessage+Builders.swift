@@ -57,7 +57,8 @@ extension BusinessMessage {
             documentIdentification: .init(
                 standard: type.standard, instanceIdentifier: transmission.messageId.uuidString.lowercased(),
                 type: type.rawValue, creationDateAndTime: transmission.createdAt),
-            scopes: [.init(type: "ConversationId", instanceIdentifier: transmission.conversationId.uuidString.lowercased(),
+            scopes: [.init(type: "ConversationId",
+                           instanceIdentifier: transmission.conversationId.uuidString.lowercased(),
                            identifier: process.rawValue,
                            scopeInformation: [.init(expectedResponseDateTime: transmission.expectedResponseBy)])])
     }

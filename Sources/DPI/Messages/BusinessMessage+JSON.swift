@@ -24,7 +24,8 @@ extension BusinessMessage {
         case .notificationFailedReceipt(let receipt): receipt.json
         case .error(let error): error.json
         case .moved:
-            throw DPIError(.readOnlyMessageType, "flyttet messages are exchanged between providers; senders only read them",
+            throw DPIError(.readOnlyMessageType,
+                           "flyttet messages are exchanged between providers; senders only read them",
                            disposition: .abort)
         }
         let document = JSONValue.object(["standardBusinessDocumentHeader": header.json, type.rawValue: bodyJSON])

@@ -31,7 +31,8 @@ extension LetterValidation {
 
     /// 1–10 unique days 0–25 after the effective date (0 = the same day).
     private func checkRepetitions(_ days: [Int], field: String, _ findings: inout Findings) {
-        findings.require((1...10).contains(days.count), field, "notification needs 1–10 repetition days, has \(days.count)")
+        findings.require((1...10).contains(days.count), field,
+                         "notification needs 1–10 repetition days, has \(days.count)")
         findings.require(days.allSatisfy { (0...25).contains($0) }, field,
                          "repetition days count from the effective date and must be 0–25")
         findings.require(Set(days).count == days.count, field, "repetition days must be unique")

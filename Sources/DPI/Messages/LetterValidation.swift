@@ -56,7 +56,8 @@ public struct LetterValidation: Hashable, Sendable {
                          "spraak", "language must be a two-letter ISO 639-1 code such as no or en")
         findings.require([3, 4].contains(letter.securityLevel), "sikkerhetsnivaa", "security level must be 3 or 4")
         if let effective = letter.effectiveTime {
-            findings.require(effective.date.timeIntervalSince(now) <= limits.maximumEffectiveDelay, "virkningstidspunkt",
+            findings.require(effective.date.timeIntervalSince(now) <= limits.maximumEffectiveDelay,
+                             "virkningstidspunkt",
                              "effective time is more than \(Int(limits.maximumEffectiveDelay / 86_400)) days ahead")
         }
         checkNotifications(letter, now: now, &findings)

@@ -89,7 +89,9 @@ extension PrintMessage: JSONWritable {
             "dokumentpakkefingeravtrykk": fingerprint.json,
             "maskinportentoken": .string(maskinportenToken),
             "utskriftstype": .string(colour.rawValue),
-            "retur": .object(["mottaker": returnAddress.json, "returposthaandtering": .string(returnHandling.rawValue)]),
+            "retur": .object([
+                "mottaker": returnAddress.json, "returposthaandtering": .string(returnHandling.rawValue),
+            ]),
             "posttype": postType.map { .string($0.rawValue) },
         ])
     }

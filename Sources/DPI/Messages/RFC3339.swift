@@ -58,7 +58,8 @@ enum RFC3339 {
     private static func parseOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
         let rest = Array(bytes)
         if rest == [UInt8(ascii: "Z")] || rest == [UInt8(ascii: "z")] { return 0 }
-        guard rest.count == 6, rest[0] == UInt8(ascii: "+") || rest[0] == UInt8(ascii: "-"), rest[3] == UInt8(ascii: ":"),
+        guard rest.count == 6, rest[0] == UInt8(ascii: "+") || rest[0] == UInt8(ascii: "-"),
+              rest[3] == UInt8(ascii: ":"),
               rest[1...2].allSatisfy({ (48...57).contains($0) }), rest[4...5].allSatisfy({ (48...57).contains($0) })
         else { return nil }
         let hours = Int(rest[1] - 48) * 10 + Int(rest[2] - 48), minutes = Int(rest[4] - 48) * 10 + Int(rest[5] - 48)

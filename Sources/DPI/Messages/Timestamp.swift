@@ -56,7 +56,8 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// This instant moved by `seconds`, keeping the offset (e.g. creation time + 24 h for the expected response).
     public func adding(seconds: Int) -> Timestamp {
-        Timestamp(millisecondsSince1970: millisecondsSince1970 + Int64(seconds) * 1000, utcOffsetSeconds: utcOffsetSeconds)
+        Timestamp(millisecondsSince1970: millisecondsSince1970 + Int64(seconds) * 1000,
+                  utcOffsetSeconds: utcOffsetSeconds)
     }
 
     /// Orders by instant, ignoring the offset.

@@ -13,11 +13,14 @@ struct PersonIdentifierTests {
     }
 
     static let valid: [Valid] = [
-        Valid(label: "fødselsnummer 1990", number: PersonNumbers.make(day: 15, month: 1, year: 1990, individualFrom: 123),
+        Valid(label: "fødselsnummer 1990",
+              number: PersonNumbers.make(day: 15, month: 1, year: 1990, individualFrom: 123),
               kind: .birthNumber, synthetic: false, birthDate: (1990, 1, 15)),
-        Valid(label: "fødselsnummer 2005", number: PersonNumbers.make(day: 29, month: 2, year: 2004, individualFrom: 523),
+        Valid(label: "fødselsnummer 2005",
+              number: PersonNumbers.make(day: 29, month: 2, year: 2004, individualFrom: 523),
               kind: .birthNumber, synthetic: false, birthDate: (2004, 2, 29)),
-        Valid(label: "fødselsnummer 1860", number: PersonNumbers.make(day: 31, month: 12, year: 1860, individualFrom: 600),
+        Valid(label: "fødselsnummer 1860",
+              number: PersonNumbers.make(day: 31, month: 12, year: 1860, individualFrom: 600),
               kind: .birthNumber, synthetic: false, birthDate: (1860, 12, 31)),
         Valid(label: "fødselsnummer 1945 (individual 900-999)",
               number: PersonNumbers.make(day: 8, month: 5, year: 1945, individualFrom: 900),

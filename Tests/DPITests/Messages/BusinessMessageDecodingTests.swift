@@ -34,10 +34,9 @@ struct BusinessMessageDecodingTests {
         let header = "standardBusinessDocument.standardBusinessDocumentHeader."
         #expect(message.senderOrganisationNumber?.iso6523 == (try tree.string(header + "sender.0.identifier.value")))
         let receipt = try #require(message.body.receipt)
-        #expect(receipt.recipient.organisation.value
-            == (try tree.string("standardBusinessDocument.leveringskvittering.mottaker.virksomhetsidentifikator.value")))
-        #expect(receipt.recipient.recipientIdentifier
-            == tree.optionalString("standardBusinessDocument.leveringskvittering.mottaker.motakeridentifikator"))
+        let mottaker = "standardBusinessDocument.leveringskvittering.mottaker."
+        #expect(receipt.recipient.organisation.value == (try tree.string(mottaker + "virksomhetsidentifikator.value")))
+        #expect(receipt.recipient.recipientIdentifier == tree.optionalString(mottaker + "motakeridentifikator"))
         #expect(receipt.time == (try Timestamp(rfc3339: "2021-04-11T15:29:58.753+02:00")))
     }
 

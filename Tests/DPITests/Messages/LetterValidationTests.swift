@@ -11,8 +11,8 @@ struct LetterValidationTests {
     }
 
     static let digitalCases: [DigitalCase] = [
-        DigitalCase(field: "avsender.avsenderidentifikator") { $0.sender.senderIdentifier = String(repeating: "x", count: 101) },
-        DigitalCase(field: "avsender.fakturaReferanse") { $0.sender.invoiceReference = String(repeating: "x", count: 41) },
+        DigitalCase(field: "avsender.avsenderidentifikator") { $0.sender.senderIdentifier = long(101) },
+        DigitalCase(field: "avsender.fakturaReferanse") { $0.sender.invoiceReference = long(41) },
         DigitalCase(field: "mottaker.postkasseadresse") { $0.mailboxAddress = "" },
         DigitalCase(field: "ikkesensitivtittel") { $0.nonSensitiveTitle = "" },
         DigitalCase(field: "ikkesensitivtittel") { $0.nonSensitiveTitle = String(repeating: "å", count: 256) },
@@ -22,7 +22,7 @@ struct LetterValidationTests {
         DigitalCase(field: "virkningstidspunkt") { $0.effectiveTime = SampleLetters.now.adding(seconds: 400 * 86_400) },
         DigitalCase(field: "varsler.epostvarsel.epostadresse") { $0.notifications.email?.address = "ola.example.no" },
         DigitalCase(field: "varsler.epostvarsel.varslingstekst") {
-            $0.notifications.email?.text = String(repeating: "x", count: 501)
+            $0.notifications.email?.text = long(501)
         },
         DigitalCase(field: "varsler.epostvarsel.repetisjoner") { $0.notifications.email?.repetitions = [0, 7, 7] },
         DigitalCase(field: "varsler.epostvarsel.repetisjoner") { $0.notifications.email?.repetitions = [26] },
@@ -33,13 +33,15 @@ struct LetterValidationTests {
         DigitalCase(field: "varsler.epostvarsel") { $0.emailContactVerifiedAt = nil },
         DigitalCase(field: "varsler.smsvarsel.mobiltelefonnummer") { $0.notifications.sms?.phoneNumber = "99 99" },
         DigitalCase(field: "varsler.smsvarsel.mobiltelefonnummer") { $0.notifications.sms?.phoneNumber = "99+999999" },
-        DigitalCase(field: "varsler.smsvarsel.varslingstekst") { $0.notifications.sms?.text = String(repeating: "x", count: 161) },
+        DigitalCase(field: "varsler.smsvarsel.varslingstekst") { $0.notifications.sms?.text = long(161) },
         DigitalCase(field: "varsler.smsvarsel") {
             $0.mobileContactVerifiedAt = SampleLetters.now.date.addingTimeInterval(-600 * 86_400)
         },
         DigitalCase(field: "documents") { $0.documents = [] },
         DigitalCase(field: "documents") {
-            $0.documents = (0...201).map { LetterDocument(fileName: "doc\($0).pdf", mimeType: "application/pdf", byteCount: 1) }
+            $0.documents = (0...201).map {
+                LetterDocument(fileName: "doc\($0).pdf", mimeType: "application/pdf", byteCount: 1)
+            }
         },
         DigitalCase(field: "documents") { $0.documents[0].byteCount = 50_000_000 },
         DigitalCase(field: "documents[1].fileName") { $0.documents[1].fileName = "VEDTAK.pdf" },
@@ -51,6 +53,8 @@ struct LetterValidationTests {
         DigitalCase(field: "documents[0].title") { $0.documents[0].title = "" },
         DigitalCase(field: "documents[1].byteCount") { $0.documents[1].byteCount = 0 },
     ]
+
+    private static func long(_ count: Int) -> String { String(repeating: "x", count: count) }
 
     @Test("the sample digital letter is valid")
     func sampleDigitalIsValid() {
@@ -88,7 +92,8 @@ struct LetterValidationTests {
             $0.returnAddress = .norwegian(name: "Kommunen", lines: ["Box 1"], postalCode: "0150", city: "")
         },
         PrintCase(field: "retur.mottaker.land") {
-            $0.returnAddress = PostalAddress(name: "K", lines: ["Box 1"], postalCode: "0150", city: "Oslo", country: "Norge")
+            $0.returnAddress = PostalAddress(name: "K", lines: ["Box 1"], postalCode: "0150", city: "Oslo",
+                                             country: "Norge")
         },
         PrintCase(field: "documents[0].mimeType") { $0.documents[0].mimeType = "text/html" },
     ]

@@ -57,19 +57,22 @@ struct OfficialExampleBuildTests {
         let legal = try OrganisationNumber(tree.string(body + "avsender.virksomhetsidentifikator.value"))
         let technical = try OrganisationNumber(
             tree.string("standardBusinessDocument.standardBusinessDocumentHeader.sender.0.identifier.value"))
-        return LetterSender(organisation: legal, senderIdentifier: tree.optionalString(body + "avsender.avsenderidentifikator"),
+        return LetterSender(organisation: legal,
+                            senderIdentifier: tree.optionalString(body + "avsender.avsenderidentifikator"),
                             dataProcessor: technical == legal ? nil : technical)
     }
 
     private static func transmission(_ tree: JSONTree, body: String) throws -> Transmission {
         let header = "standardBusinessDocument.standardBusinessDocumentHeader."
-        let scope = header + "businessScope.scope.0."
+        let scope = header + "businessScope.scope.0.", identification = header + "documentIdentification."
         return Transmission(
-            messageId: try #require(UUID(uuidString: tree.string(header + "documentIdentification.instanceIdentifier"))),
+            messageId: try #require(UUID(uuidString: tree.string(identification + "instanceIdentifier"))),
             conversationId: try #require(UUID(uuidString: tree.string(scope + "instanceIdentifier"))),
-            createdAt: try Timestamp(rfc3339: tree.string(header + "documentIdentification.creationDateAndTime")),
-            expectedResponseBy: try Timestamp(rfc3339: tree.string(scope + "scopeInformation.0.expectedResponseDateTime")),
-            fingerprint: PackageFingerprint(digestValue: try tree.string(body + "dokumentpakkefingeravtrykk.digestValue")),
+            createdAt: try Timestamp(rfc3339: tree.string(identification + "creationDateAndTime")),
+            expectedResponseBy: try Timestamp(
+                rfc3339: tree.string(scope + "scopeInformation.0.expectedResponseDateTime")),
+            fingerprint: PackageFingerprint(
+                digestValue: try tree.string(body + "dokumentpakkefingeravtrykk.digestValue")),
             maskinportenToken: try tree.string(body + "maskinportentoken"))
     }
 

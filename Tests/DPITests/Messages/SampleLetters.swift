@@ -18,7 +18,8 @@ enum SampleLetters {
     }
 
     static var documents: [LetterDocument] {
-        [LetterDocument(fileName: "vedtak.pdf", mimeType: "application/pdf", title: "Vedtak om støtte", byteCount: 2048),
+        [LetterDocument(fileName: "vedtak.pdf", mimeType: "application/pdf", title: "Vedtak om støtte",
+                        byteCount: 2048),
          LetterDocument(fileName: "vedlegg_1.pdf", mimeType: "application/pdf", title: "Vedlegg", byteCount: 1024)]
     }
 
@@ -28,7 +29,7 @@ enum SampleLetters {
             nonSensitiveTitle: "Brev fra kommunen", language: "no", securityLevel: 4, requestsOpeningReceipt: true,
             effectiveTime: now.adding(seconds: 3 * 86_400),
             notifications: Notifications(
-                email: EmailNotification(address: "ola@example.no", text: "Du har fått et brev i din digitale postkasse."),
+                email: EmailNotification(address: "ola@example.no", text: "Du har fått brev i din digitale postkasse."),
                 sms: SMSNotification(phoneNumber: "+47 99 99 99 99", text: "Du har fått post.", repetitions: [0])),
             emailContactVerifiedAt: now.date.addingTimeInterval(-30 * 86_400),
             mobileContactVerifiedAt: now.date.addingTimeInterval(-400 * 86_400),

@@ -42,7 +42,8 @@ enum SchemaCheck {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dpi-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let scriptURL = folder.appendingPathComponent("check.py"), casesURL = folder.appendingPathComponent("cases.json")
+        let scriptURL = folder.appendingPathComponent("check.py")
+        let casesURL = folder.appendingPathComponent("cases.json")
         try Data(script.utf8).write(to: scriptURL)
         var list = Data("[".utf8)
         for (index, item) in cases.enumerated() {

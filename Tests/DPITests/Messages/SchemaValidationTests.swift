@@ -34,7 +34,9 @@ struct SchemaValidationTests {
         for (name, _) in valid {
             #expect(report[name] == [], "\(name) should be valid")
         }
-        for name in ["broken: security level 5", "broken: Norwegian address with country", "broken: digital as utskrift"] {
+        let broken = ["broken: security level 5", "broken: Norwegian address with country",
+                      "broken: digital as utskrift"]
+        for name in broken {
             #expect(report[name]?.isEmpty == false, "\(name) should be rejected")
         }
     }
@@ -69,7 +71,8 @@ struct SchemaValidationTests {
         return [
             SchemaCheck.Case(name: "broken: security level 5", schema: SchemaCheck.schemaFile["digital"]!,
                              json: try BusinessMessage(header: digital.header, body: .digital(body)).jsonData()),
-            SchemaCheck.Case(name: "broken: Norwegian address with country", schema: SchemaCheck.schemaFile["utskrift"]!,
+            SchemaCheck.Case(name: "broken: Norwegian address with country",
+                             schema: SchemaCheck.schemaFile["utskrift"]!,
                              json: try BusinessMessage(header: print.header, body: .print(printBody)).jsonData()),
             SchemaCheck.Case(name: "broken: digital as utskrift", schema: SchemaCheck.schemaFile["utskrift"]!,
                              json: try digital.jsonData()),
