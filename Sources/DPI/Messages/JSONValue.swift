@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value whose objects keep their keys in the order written, so business messages come out with
 /// keys in the order of the official examples (Foundation's `JSONEncoder` does not preserve key order).
-enum JSONValue: Sendable, Equatable {
+enum JSONValue: Sendable {
     case string(String)
     case integer(Int)
     case bool(Bool)
@@ -60,8 +60,6 @@ enum JSONValue: Sendable, Equatable {
         }
         out.append(UInt8(ascii: "\""))
     }
-
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.data == rhs.data }
 }
 
 /// A part of a business message that writes itself as ordered JSON.

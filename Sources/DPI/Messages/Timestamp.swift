@@ -43,9 +43,14 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
         self = parsed
     }
 
-    /// Decodes an RFC 3339 string.
+    /// Decodes an RFC 3339 string; a malformed one is a `DecodingError` at its coding path, so the error
+    /// of the whole message can name the field.
     public init(from decoder: any Decoder) throws {
-        try self.init(rfc3339: try decoder.singleValueContainer().decode(String.self))
+        let container = try decoder.singleValueContainer()
+        guard let parsed = RFC3339.parse(try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "date-time is not RFC 3339")
+        }
+        self = parsed
     }
 
     /// The instant as a `Date`.

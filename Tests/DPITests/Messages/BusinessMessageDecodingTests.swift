@@ -90,10 +90,13 @@ struct BusinessMessageDecodingTests {
         #expect(throws: DPIError.self) { try BusinessMessage(jsonData: Data(broken.utf8)) }
     }
 
-    @Test("a receipt body missing its time is malformed and the error names the field")
-    func missingRequiredField() throws {
+    @Test("a receipt whose time is missing or not RFC 3339 is malformed and the error names the field",
+          arguments: [("\"tidspunkt\"", "\"tidspunk\""),
+                       ("\"tidspunkt\": \"2021-04-11T15:29:58.753+02:00\"", "\"tidspunkt\": \"2021-04-11 15:29\"")])
+    func badTimeField(_ text: String, _ replacement: String) throws {
         let original = String(decoding: try OfficialExample.data("lerveringskvittering_nav_sample.json"), as: UTF8.self)
-        let broken = original.replacingOccurrences(of: "\"tidspunkt\"", with: "\"tidspunk\"")
+        let broken = original.replacingOccurrences(of: text, with: replacement)
+        #expect(broken != original)
         #expect {
             try BusinessMessage(jsonData: Data(broken.utf8))
         } throws: { error in
