@@ -23,7 +23,7 @@ struct OfficialExampleBuildTests {
             requestsOpeningReceipt: try #require(tree.value(body + "aapningskvittering") as? Bool),
             effectiveTime: try Timestamp(rfc3339: tree.string(body + "virkningstidspunkt")),
             documents: [LetterDocument(fileName: "Test.txt", mimeType: "text/plain", title: "Test.txt", byteCount: 4)])
-        let message = try BusinessMessage.digital(letter, try Self.transmission(tree, body: body))
+        let message = try BusinessMessage.digital(letter, try Self.transmission(tree, scenario: scenario, body: body))
         try Self.expectSame(try message.jsonData(), example: example, scenario: scenario)
     }
 
@@ -43,7 +43,7 @@ struct OfficialExampleBuildTests {
             colour: try #require(PrintMessage.Colour(rawValue: tree.string(body + "utskriftstype"))),
             postType: PrintMessage.PostType(rawValue: try tree.string(body + "posttype")),
             documents: [LetterDocument(fileName: "my.pdf", mimeType: "application/pdf", title: "My PDF", byteCount: 9)])
-        let message = try BusinessMessage.print(letter, try Self.transmission(tree, body: body))
+        let message = try BusinessMessage.print(letter, try Self.transmission(tree, scenario: "utskrift", body: body))
         try Self.expectSame(try message.jsonData(), example: example, scenario: "utskrift")
     }
 
@@ -62,7 +62,8 @@ struct OfficialExampleBuildTests {
                             dataProcessor: technical == legal ? nil : technical)
     }
 
-    private static func transmission(_ tree: JSONTree, body: String) throws -> Transmission {
+    /// The per-sending values of the example; the fingerprint is computed from the example's CMS file.
+    private static func transmission(_ tree: JSONTree, scenario: String, body: String) throws -> Transmission {
         let header = "standardBusinessDocument.standardBusinessDocumentHeader."
         let scope = header + "businessScope.scope.0.", identification = header + "documentIdentification."
         return Transmission(
@@ -71,8 +72,7 @@ struct OfficialExampleBuildTests {
             createdAt: try Timestamp(rfc3339: tree.string(identification + "creationDateAndTime")),
             expectedResponseBy: try Timestamp(
                 rfc3339: tree.string(scope + "scopeInformation.0.expectedResponseDateTime")),
-            fingerprint: PackageFingerprint(
-                digestValue: try tree.string(body + "dokumentpakkefingeravtrykk.digestValue")),
+            fingerprint: PackageFingerprint(cms: try OfficialExample.data("komplette/\(scenario)-dokumentpakke.cms")),
             maskinportenToken: try tree.string(body + "maskinportentoken"))
     }
 
