@@ -5,9 +5,9 @@ import Testing
 @Suite("Reading business messages")
 struct BusinessMessageDecodingTests {
     @Test("every official complete example decodes to its type and writes back as the same JSON",
-          arguments: OfficialExample.scenarios)
+          arguments: ExampleFiles.scenarios)
     func decodesCompleteExamples(_ scenario: String) throws {
-        let data = try OfficialExample.businessMessage(scenario)
+        let data = try ExampleFiles.businessMessage(scenario)
         let tree = try JSONTree(data)
         let message = try BusinessMessage(jsonData: data)
         let header = "standardBusinessDocument.standardBusinessDocumentHeader."
@@ -22,9 +22,9 @@ struct BusinessMessageDecodingTests {
     }
 
     @Test("every receipt sample decodes as a delivery receipt with the ids needed for matching",
-          arguments: OfficialExample.receiptSamples)
+          arguments: ExampleFiles.receiptSamples)
     func decodesReceiptSamples(_ file: String) throws {
-        let data = try OfficialExample.data(file)
+        let data = try ExampleFiles.data(file)
         let tree = try JSONTree(data)
         let message = try BusinessMessage(jsonData: data)
         #expect(message.type == .leveringskvittering)
@@ -46,12 +46,12 @@ struct BusinessMessageDecodingTests {
         ("innbyggerpost_dpi_lerveringskvittering_1_0.json", .leveringskvittering),
     ])
     func decodesOlderSamples(_ file: String, _ type: BusinessMessageType) throws {
-        #expect(try BusinessMessage(jsonData: OfficialExample.data(file)).type == type)
+        #expect(try BusinessMessage(jsonData: ExampleFiles.data(file)).type == type)
     }
 
     @Test("the type is resolved case-insensitively, for the header value and the body key")
     func typeIsCaseInsensitive() throws {
-        let original = String(decoding: try OfficialExample.data("lerveringskvittering_nav_sample.json"), as: UTF8.self)
+        let original = String(decoding: try ExampleFiles.data("lerveringskvittering_nav_sample.json"), as: UTF8.self)
         let shouting = original
             .replacingOccurrences(of: "\"type\": \"leveringskvittering\"", with: "\"type\": \"LeveringsKvittering\"")
             .replacingOccurrences(of: "\"leveringskvittering\": {", with: "\"Leveringskvittering\": {")
@@ -62,7 +62,7 @@ struct BusinessMessageDecodingTests {
     @Test("an obsolete type name is an unknown type, not a crash")
     func obsoleteTypeIsUnknown() {
         #expect {
-            try BusinessMessage(jsonData: OfficialExample.data("innbyggerpost_dpi_1_0_nav_sample.json"))
+            try BusinessMessage(jsonData: ExampleFiles.data("innbyggerpost_dpi_1_0_nav_sample.json"))
         } throws: { error in
             (error as? DPIError)?.code == .unknownMessageType
                 && (error as? DPIError)?.field == "standardBusinessDocumentHeader.documentIdentification.type"
@@ -85,7 +85,7 @@ struct BusinessMessageDecodingTests {
 
     @Test("a message id that is not a UUID is rejected")
     func messageIdMustBeUUID() throws {
-        let original = String(decoding: try OfficialExample.data("lerveringskvittering_nav_sample.json"), as: UTF8.self)
+        let original = String(decoding: try ExampleFiles.data("lerveringskvittering_nav_sample.json"), as: UTF8.self)
         let broken = original.replacingOccurrences(of: "ff88849c-e281-4809-8555-7cd54952b916", with: "not-a-uuid")
         #expect(throws: DPIError.self) { try BusinessMessage(jsonData: Data(broken.utf8)) }
     }
@@ -94,7 +94,7 @@ struct BusinessMessageDecodingTests {
           arguments: [("\"tidspunkt\"", "\"tidspunk\""),
                        ("\"tidspunkt\": \"2021-04-11T15:29:58.753+02:00\"", "\"tidspunkt\": \"2021-04-11 15:29\"")])
     func badTimeField(_ text: String, _ replacement: String) throws {
-        let original = String(decoding: try OfficialExample.data("lerveringskvittering_nav_sample.json"), as: UTF8.self)
+        let original = String(decoding: try ExampleFiles.data("lerveringskvittering_nav_sample.json"), as: UTF8.self)
         let broken = original.replacingOccurrences(of: text, with: replacement)
         #expect(broken != original)
         #expect {

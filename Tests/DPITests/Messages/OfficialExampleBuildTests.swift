@@ -9,7 +9,7 @@ struct OfficialExampleBuildTests {
     @Test("digital messages equal the official payloads",
           arguments: ["digital", "digital-avsenderidentifikator", "digital-pa-vegne-av"])
     func digitalMatchesExample(_ scenario: String) throws {
-        let example = try OfficialExample.businessMessage(scenario)
+        let example = try ExampleFiles.businessMessage(scenario)
         let tree = try JSONTree(example)
         let body = "standardBusinessDocument.digital."
         let letter = DigitalLetter(
@@ -29,7 +29,7 @@ struct OfficialExampleBuildTests {
 
     @Test("utskrift message equals the official payload")
     func printMatchesExample() throws {
-        let example = try OfficialExample.businessMessage("utskrift")
+        let example = try ExampleFiles.businessMessage("utskrift")
         let tree = try JSONTree(example)
         let body = "standardBusinessDocument.utskrift."
         let letter = PrintLetter(
@@ -49,7 +49,7 @@ struct OfficialExampleBuildTests {
 
     private static func expectSame(_ ours: Data, example: Data, scenario: String) throws {
         #expect(try JSONTree.equal(ours, example))
-        let signed = String(decoding: try OfficialExample.signedPayload(scenario), as: UTF8.self)
+        let signed = String(decoding: try ExampleFiles.signedPayload(scenario), as: UTF8.self)
         #expect(String(decoding: ours, as: UTF8.self) == signed.replacingOccurrences(of: "\\/", with: "/"))
     }
 
@@ -72,7 +72,7 @@ struct OfficialExampleBuildTests {
             createdAt: try Timestamp(rfc3339: tree.string(identification + "creationDateAndTime")),
             expectedResponseBy: try Timestamp(
                 rfc3339: tree.string(scope + "scopeInformation.0.expectedResponseDateTime")),
-            fingerprint: PackageFingerprint(cms: try OfficialExample.data("komplette/\(scenario)-dokumentpakke.cms")),
+            fingerprint: PackageFingerprint(cms: try ExampleFiles.data("komplette/\(scenario)-dokumentpakke.cms")),
             maskinportenToken: try tree.string(body + "maskinportentoken"))
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 
 /// The official DPI example files under `shared/dpi-reference/eksempler`, read as the tests need them.
-enum OfficialExample {
+enum ExampleFiles {
     static let folder = Repository.shared.appendingPathComponent("dpi-reference/eksempler")
 
     /// The scenarios of `eksempler/komplette`.
