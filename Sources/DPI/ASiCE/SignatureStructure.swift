@@ -111,12 +111,12 @@ struct SignatureStructure {
     }
 
     private static func certificates(in keyInfo: XMLTree.Element) throws -> [Data] {
-        let data = keyInfo.children.filter { $0.name == "X509Data" && $0.namespace == XAdESProfile.dsigNamespace }
-        guard data.count == 1 else { throw malformed("KeyInfo must hold one X509Data") }
-        let certificates = try data[0].children
-            .filter { $0.name == "X509Certificate" && $0.namespace == XAdESProfile.dsigNamespace }
-            .map { try base64($0, "X509Certificate") }
-        guard !certificates.isEmpty else { throw malformed("KeyInfo holds no X509Certificate") }
-        return certificates
+        let data = try only(keyInfo, "X509Data", XAdESProfile.dsigNamespace)
+        let elements = data.children
+        guard !elements.isEmpty,
+              elements.allSatisfy({ $0.name == "X509Certificate" && $0.namespace == XAdESProfile.dsigNamespace }) else {
+            throw malformed("KeyInfo must hold X509Data with X509Certificate elements only")
+        }
+        return try elements.map { try base64($0, "X509Certificate") }
     }
 }
