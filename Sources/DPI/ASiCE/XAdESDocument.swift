@@ -12,8 +12,9 @@ struct XAdESDocument {
     }
 
     var references: [Reference]
-    var signedPropertiesDigest = Data()
-    var signatureValue = Data()
+    /// Zero placeholders until computed, so the text reads back as a well-formed signature before signing.
+    var signedPropertiesDigest = Data(count: 32)
+    var signatureValue = Data(count: 1)
     var certificates: [Data]
     var signingTime: String
     var certificateDigest: Data
