@@ -51,7 +51,9 @@ struct SignedInfoContent {
                 files.append(.init(id: reference.attribute("Id"), uri: decoded, sha256: digest))
             }
         }
-        guard let properties else { throw SignatureStructure.malformed("SignedInfo lacks the SignedProperties reference") }
+        guard let properties else {
+            throw SignatureStructure.malformed("SignedInfo lacks the SignedProperties reference")
+        }
         fileReferences = files
         signedPropertiesId = properties.id
         signedPropertiesTransform = properties.transform
@@ -59,8 +61,8 @@ struct SignedInfoContent {
     }
 
     private static func canonicalization(_ element: XMLTree.Element) throws -> CanonicalizationMethod {
-        guard element.children.isEmpty, let method = element.attribute("Algorithm").flatMap({ CanonicalizationMethod(rawValue: $0) })
-        else {
+        let algorithm = element.attribute("Algorithm")
+        guard element.children.isEmpty, let method = algorithm.flatMap({ CanonicalizationMethod(rawValue: $0) }) else {
             throw SignatureStructure.malformed("the canonicalisation method must be C14N 1.0 or 1.1 without comments",
                                                details: element.attribute("Algorithm") ?? "none")
         }

@@ -29,10 +29,12 @@ struct XAdESDocument {
         xml += #"<CanonicalizationMethod Algorithm="\#(c14n)"/>"#
         xml += #"<SignatureMethod Algorithm="\#(XAdESProfile.signatureMethod)"/>"#
         for (index, reference) in references.enumerated() {
-            xml += #"<Reference Id="\#(XAdESProfile.referenceId(index))" URI="\#(XMLEscaping.attribute(reference.uri))">"#
+            let uri = XMLEscaping.attribute(reference.uri)
+            xml += #"<Reference Id="\#(XAdESProfile.referenceId(index))" URI="\#(uri)">"#
                 + Self.digest(reference.sha256) + "</Reference>"
         }
-        xml += ##"<Reference Type="\##(XAdESProfile.signedPropertiesType)" URI="#\##(XAdESProfile.signedPropertiesId)">"##
+        xml += ##"<Reference Type="\##(XAdESProfile.signedPropertiesType)" "##
+            + ##"URI="#\##(XAdESProfile.signedPropertiesId)">"##
         xml += #"<Transforms><Transform Algorithm="\#(c14n)"/></Transforms>"#
         xml += Self.digest(signedPropertiesDigest) + "</Reference></SignedInfo>"
         xml += "<SignatureValue>\(Self.wrapped(signatureValue))</SignatureValue><KeyInfo><X509Data>"
@@ -59,7 +61,8 @@ struct XAdESDocument {
     }
 
     private static func digest(_ value: Data) -> String {
-        #"<DigestMethod Algorithm="\#(XAdESProfile.sha256)"/><DigestValue>\#(value.base64EncodedString())</DigestValue>"#
+        #"<DigestMethod Algorithm="\#(XAdESProfile.sha256)"/>"#
+            + "<DigestValue>\(value.base64EncodedString())</DigestValue>"
     }
 
     /// Base64 in lines of 76 characters joined by CR LF, the CR written as `&#13;` (Java's MIME encoder as

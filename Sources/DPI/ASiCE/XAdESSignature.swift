@@ -73,7 +73,8 @@ public struct XAdESSignature: Sendable {
 
     /// Parses the text we wrote and canonicalises its SignedProperties and SignedInfo in document context,
     /// exactly as a verifier will.
-    private static func canonicalParts(of document: XAdESDocument) throws -> (signedProperties: Data, signedInfo: Data) {
+    private static func canonicalParts(of document: XAdESDocument) throws
+        -> (signedProperties: Data, signedInfo: Data) {
         do {
             let tree = try XMLTree(parsing: Data(document.text().utf8), invalid: .signingFailed,
                                    what: "the signature being built")

@@ -38,7 +38,8 @@ import DPI
                                 title: .init(#"Vedtak <§ 3> & "svar" 'ja'"#, language: "no"),
                                 data: .init(href: "lenke.xml", mimeType: "application/vnd.difi.dpi.lenke+xml")),
             attachments: [.init(.init(href: "a&b.txt", mimeType: "text/plain")),
-                          .init(.init(href: "vedlegg2.pdf", mimeType: "application/pdf"), title: .init("To", language: "en"))])
+                          .init(.init(href: "vedlegg2.pdf", mimeType: "application/pdf"),
+                                title: .init("To", language: "en"))])
         let xml = try manifest.xml()
         let text = String(decoding: xml, as: UTF8.self)
         #expect(text.contains(#"<tittel lang="no">Vedtak &lt;§ 3&gt; &amp; "svar" 'ja'</tittel>"#))
@@ -108,6 +109,7 @@ import DPI
     }
 
     private func xmllint(_ xml: Data) throws -> ChildProcess.Result {
-        try ChildProcess.run("xmllint", ["--noout", "--nonet", "--schema", Reference.manifestSchema.path, "-"], input: xml)
+        try ChildProcess.run("xmllint", ["--noout", "--nonet", "--schema", Reference.manifestSchema.path, "-"],
+                             input: xml)
     }
 }

@@ -15,7 +15,9 @@ import TestSupport
         let documentName = package.scenario == "utskrift" ? "my.pdf" : "Test.txt"
         let mimeTypes = ["application/xml", package.scenario == "utskrift" ? "application/pdf" : "text/plain"]
         var document = XAdESDocument(
-            references: zip(structure.fileReferences, mimeTypes).map { .init(uri: $0.uri, mimeType: $1, sha256: $0.sha256) },
+            references: zip(structure.fileReferences, mimeTypes).map {
+                .init(uri: $0.uri, mimeType: $1, sha256: $0.sha256)
+            },
             certificates: structure.certificates, signingTime: structure.signingTime,
             certificateDigest: Digest.sha1(structure.certificates[0]),
             issuerName: try IssuerName.javaString(ofCertificate: structure.certificates[0]),
@@ -26,7 +28,8 @@ import TestSupport
         // The 2022 examples (written on Windows) end each base64 line with `&#13;` and a raw CR LF, the 2023
         // print example with `&#13;` and LF, as we do. A raw CR is read as LF by every XML parser and lies
         // outside the signed data, so it is the one difference we allow.
-        let normalised = String(decoding: original, as: UTF8.self).replacingOccurrences(of: "&#13;\r\n", with: "&#13;\n")
+        let normalised = String(decoding: original, as: UTF8.self)
+            .replacingOccurrences(of: "&#13;\r\n", with: "&#13;\n")
         #expect(document.text() == normalised)
         #expect(package.scenario != "utskrift" || Data(document.text().utf8) == original)
     }

@@ -13,7 +13,8 @@ import TestSupport
     private func packageFiles() throws -> [(name: String, mimeType: String, contents: Data)] {
         let manifest = SDPManifest(
             mailboxAddress: "ola.nordmann#1234", sender: .init(organisation: "0192:991825827"),
-            mainDocument: .init(.init(href: "letter.pdf", mimeType: "application/pdf"), title: .init("Brev", language: "no")),
+            mainDocument: .init(.init(href: "letter.pdf", mimeType: "application/pdf"),
+                                title: .init("Brev", language: "no")),
             attachments: [.init(.init(href: "vedlegg-1.txt", mimeType: "text/plain")),
                           .init(.init(href: "vedlegg 2.html", mimeType: "text/html"))])
         return [("manifest.xml", "application/xml", try manifest.xml()),
@@ -22,13 +23,14 @@ import TestSupport
                 ("vedlegg 2.html", "text/html", Data("<p>andre</p>".utf8))]
     }
 
-    private func sign(as party: String = "sender", at time: Date? = nil) throws -> (Data, [String: Data]) {
+    private func sign(as party: String = "sender") throws -> (Data, [String: Data]) {
         let identity = try Identity(pkcs12File: try TestPKI.file("\(party).p12"), password: "changeit")
         let root = try Certificate(contentsOf: try TestPKI.file(party.hasPrefix("untrusted") ? "untrusted-root-ca.pem"
                                                                                                : "root-ca.pem"))
         let files = try packageFiles()
-        let signature = XAdESSignature(files: files.map { .init(name: $0.name, mimeType: $0.mimeType, contents: $0.contents) },
-                                       signingTime: time ?? signingTime)
+        let signature = XAdESSignature(
+            files: files.map { .init(name: $0.name, mimeType: $0.mimeType, contents: $0.contents) },
+            signingTime: signingTime)
         let signed = try signature.signed(by: identity, additionalCertificates: [root])
         var entries = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
         entries["mimetype"] = Data(ContainerManifest.packageMediaType.utf8)
@@ -116,7 +118,8 @@ import TestSupport
 
     @Test func keyInfoHoldsSignerIntermediateAndRootOnce() throws {
         let (signatures, _) = try sign()
-        let structure = try SignatureStructure(try XMLTree(parsing: signatures, invalid: .malformedSignature, what: "test"))
+        let tree = try XMLTree(parsing: signatures, invalid: .malformedSignature, what: "test")
+        let structure = try SignatureStructure(tree)
         let expected = try ["sender.cert.pem", "intermediate-ca.pem", "root-ca.pem"].map {
             try Certificate(contentsOf: try TestPKI.file($0)).der
         }

@@ -102,7 +102,8 @@ import Testing
 
     @Test(arguments: [
         "not xml at all",
-        #"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><XAdESSignatures xmlns="http://uri.etsi.org/02918/v1.2.1#"/>"#,
+        #"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]>"#
+            + #"<XAdESSignatures xmlns="http://uri.etsi.org/02918/v1.2.1#"/>"#,
         #"<XAdESSignatures xmlns="http://uri.etsi.org/02918/v1.2.1#"/>"#,
         #"<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"/>"#,
     ])
