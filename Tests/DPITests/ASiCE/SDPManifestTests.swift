@@ -29,6 +29,22 @@ import DPI
         #expect(try manifest.xml() == (try package.entry("manifest.xml")))
     }
 
+    @Test(arguments: examples)
+    func readsTheOfficialManifestBackToItsValues(_ scenario: String, _ manifest: SDPManifest) throws {
+        let package = try #require(OfficialPackage.all.first { $0.scenario == scenario })
+        #expect(try SDPManifest(xml: try package.entry("manifest.xml")) == manifest)
+    }
+
+    @Test(arguments: [
+        "not xml", "<manifest/>", #"<manifest xmlns="http://begrep.difi.no/sdp/schema_v10"/>"#,
+        #"<manifest xmlns="http://begrep.difi.no/sdp/schema_v10"><avsender><organisasjon>0192:1</organisasjon>"#
+            + #"</avsender><hoveddokument href="Test.txt" mime="text/plain"/></manifest>"#,
+    ])
+    func readingRefusesForeignIncompleteOrInvalidManifests(_ text: String) throws {
+        let error = try #require(throws: DPIError.self) { try SDPManifest(xml: Data(text.utf8)) }
+        #expect(error.code == .invalidManifest)
+    }
+
     @Test func aFullManifestWithEscapingIsValidAgainstTheSchema() throws {
         let manifest = SDPManifest(
             mailboxAddress: "ola.nordmann#1234",
@@ -47,6 +63,7 @@ import DPI
         #expect(text.contains(#"<data href="lenke.xml" mime="application/vnd.difi.dpi.lenke+xml"/></hoveddokument>"#))
         #expect(text.contains("<fakturaReferanse>F&amp;R \"2024\"</fakturaReferanse>"))
         #expect(manifest.files.map(\.href) == ["brev.pdf", "lenke.xml", "a&b.txt", "vedlegg2.pdf"])
+        #expect(try SDPManifest(xml: xml) == manifest)
         try expectSchemaValid(xml)
     }
 
