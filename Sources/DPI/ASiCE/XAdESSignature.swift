@@ -66,20 +66,19 @@ public struct XAdESSignature: Sendable {
             certificates: keyInfo, signingTime: SigningTime.format(signingTime, in: timeZone),
             certificateDigest: Digest.sha1(signer.certificate.der), issuerName: issuerName,
             serialNumber: signer.certificate.serialNumber)
-        document.signedPropertiesDigest = Digest.sha256(try Self.canonicalParts(of: document).signedProperties)
-        document.signatureValue = try signer.privateKey.signRSASHA256(try Self.canonicalParts(of: document).signedInfo)
+        document.signedPropertiesDigest = Digest.sha256(try Self.canonical(\.signedProperties, of: document))
+        document.signatureValue = try signer.privateKey.signRSASHA256(try Self.canonical(\.signedInfo, of: document))
         return Data(document.text().utf8)
     }
 
-    /// Parses the text we wrote and canonicalises its SignedProperties and SignedInfo in document context,
-    /// exactly as a verifier will.
-    private static func canonicalParts(of document: XAdESDocument) throws
-        -> (signedProperties: Data, signedInfo: Data) {
+    /// Parses the text we wrote and canonicalises one part (SignedProperties or SignedInfo) in document
+    /// context with C14N 1.0, exactly as a verifier will.
+    private static func canonical(_ part: KeyPath<SignatureStructure, XMLTree.Element>, of document: XAdESDocument)
+        throws -> Data {
         do {
             let tree = try XMLTree(parsing: Data(document.text().utf8), invalid: .signingFailed,
                                    what: "the signature being built")
-            let structure = try SignatureStructure(tree)
-            return (try structure.signedProperties.canonical(.c14n10), try structure.signedInfo.canonical(.c14n10))
+            return try SignatureStructure(tree)[keyPath: part].canonical(.c14n10)
         } catch let error as DPIError {
             throw DPIError(.signingFailed, "the signature being built cannot be read back (a bug)",
                            details: error.debugDescription, disposition: .abort)
