@@ -1,0 +1,92 @@
+public import Foundation
+public import PKI
+
+/// Builds `META-INF/signatures.xml`, the XAdES signature of an ASiC-E package (spec 7.4): one SHA-256
+/// reference per file, signed properties with the signing time, the signer's certificate digest and
+/// issuer/serial and a MIME type per file, canonicalised with libxml2's C14N 1.0 and signed RSA-SHA256.
+/// The layout is the reference sender's, so receivers see what they see from it.
+public struct XAdESSignature: Sendable {
+    /// A file the signature covers: its name in the ZIP, its MIME type and the SHA-256 of its bytes.
+    public struct File: Sendable, Equatable {
+        /// The ZIP entry name (flat names from `[A-Za-z0-9._-]` avoid URI-encoding questions, spec 7.1).
+        public let name: String
+        /// The MIME type written to `DataObjectFormat`.
+        public let mimeType: String
+        /// SHA-256 of the file's uncompressed bytes.
+        public let sha256: Data
+
+        /// A file whose digest was computed elsewhere (streamed from disk, say).
+        public init(name: String, mimeType: String, sha256: Data) {
+            self.name = name
+            self.mimeType = mimeType
+            self.sha256 = sha256
+        }
+
+        /// A file held in memory; its digest is computed here.
+        public init(name: String, mimeType: String, contents: Data) {
+            self.init(name: name, mimeType: mimeType, sha256: Digest.sha256(contents))
+        }
+    }
+
+    /// The files to sign, in reference order: `manifest.xml` (as `application/xml`) first, then the
+    /// documents in manifest order, as the reference does (`ID_0`, `ID_1`, ...).
+    public var files: [File]
+    /// When the signature is made; receivers allow some seconds of clock skew (spec 7.4).
+    public var signingTime: Date
+    /// The time zone the signing time is written in (the reference writes local time with its offset).
+    public var timeZone: TimeZone
+
+    /// A signature over `files` made at `signingTime`, written in `timeZone` (UTC unless said otherwise).
+    public init(files: [File], signingTime: Date, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) {
+        self.files = files
+        self.signingTime = signingTime
+        self.timeZone = timeZone
+    }
+
+    /// Signs with `signer` and returns `signatures.xml`. `KeyInfo` holds the signer's certificate, its
+    /// keystore chain and then `additionalCertificates` (the profile wants the chain up to the root; pass
+    /// the root here when the keystore lacks it). Throws `.invalidSignedFile` for a bad file list and
+    /// `.signingFailed` (or the key's `PKIError`) when signing itself fails.
+    public func signed(by signer: Identity, additionalCertificates: [Certificate] = []) throws -> Data {
+        try validate()
+        var keyInfo: [Data] = []
+        for certificate in [signer.certificate] + signer.chain + additionalCertificates
+        where !keyInfo.contains(certificate.der) {
+            keyInfo.append(certificate.der)
+        }
+        let issuerName: String
+        do {
+            issuerName = try IssuerName.javaString(ofCertificate: signer.certificate.der)
+        } catch {
+            throw DPIError(.signingFailed, "the signer certificate's issuer name cannot be read",
+                           details: signer.certificate.subject, disposition: .abort)
+        }
+        var document = XAdESDocument(
+            references: files.map { .init(uri: Self.uri(for: $0.name), mimeType: $0.mimeType, sha256: $0.sha256) },
+            certificates: keyInfo, signingTime: SigningTime.format(signingTime, in: timeZone),
+            certificateDigest: Digest.sha1(signer.certificate.der), issuerName: issuerName,
+            serialNumber: signer.certificate.serialNumber)
+        document.signedPropertiesDigest = Digest.sha256(try Self.canonical(\.signedProperties, of: document))
+        document.signatureValue = try signer.privateKey.signRSASHA256(try Self.canonical(\.signedInfo, of: document))
+        return Data(document.text().utf8)
+    }
+
+    /// Parses the text we wrote and canonicalises one part (SignedProperties or SignedInfo) in document
+    /// context with C14N 1.0, exactly as a verifier will.
+    private static func canonical(_ part: KeyPath<SignatureStructure, XMLTree.Element>, of document: XAdESDocument)
+        throws -> Data {
+        do {
+            let tree = try XMLTree(parsing: Data(document.text().utf8), invalid: .signingFailed,
+                                   what: "the signature being built")
+            return try SignatureStructure(tree)[keyPath: part].canonical(.c14n10)
+        } catch let error as DPIError {
+            throw DPIError(.signingFailed, "the signature being built cannot be read back (a bug)",
+                           details: error.debugDescription, disposition: .abort)
+        }
+    }
+
+    /// The reference URI of a file name: percent-encoded where a URI path needs it.
+    static func uri(for name: String) -> String {
+        name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name
+    }
+}
