@@ -70,7 +70,9 @@ extension ZIPWriter {
             let zip64 = zip64InLocalHeader || !extraValues.isEmpty
             let stored = zip(fields, overflowing).map { $1 ? ZIPSignature.overflow32 : UInt32($0) }
             var header = ZIPRecordBuffer(signature: ZIPSignature.centralHeader)
-            header.u16(versionNeeded(zip64: zip64))  // version made by: MS-DOS host, as the reference
+            // Made by a Unix host: the reference says MS-DOS, but then Info-ZIP unzip reads names as an
+            // OEM code page despite the UTF-8 flag and mangles non-ASCII names.
+            header.u16(Self.unixHost | versionNeeded(zip64: zip64))
             header.u16(versionNeeded(zip64: zip64))
             header.u16(flags)
             header.u16(method.rawValue)
@@ -84,7 +86,7 @@ extension ZIPWriter {
             header.u16(UInt16(entry.comment.count))
             header.u16(0)  // disk number start
             header.u16(0)  // internal attributes
-            header.u32(0)  // external attributes
+            header.u32(Self.unixMode(isDirectory: entry.name.last == UInt8(ascii: "/")))
             header.u32(stored[2])
             header.append(entry.name)
             if !extraValues.isEmpty {
@@ -92,6 +94,14 @@ extension ZIPWriter {
             }
             header.append(entry.comment)
             return header.bytes
+        }
+
+        private static let unixHost: UInt16 = 3 << 8
+
+        /// External attributes for a Unix host: the file mode in the high 16 bits (rw-r--r-- files,
+        /// rwxr-xr-x folders), plus the MS-DOS directory bit for folders.
+        private static func unixMode(isDirectory: Bool) -> UInt32 {
+            isDirectory ? 0o040755 << 16 | 0x10 : 0o100644 << 16
         }
 
         private static func zip64Extra(_ values: [UInt64]) -> Data {
