@@ -33,14 +33,17 @@ struct RawZIP {
         while Self.u32(bytes, end) != 0x0605_4B50 { end -= 1 }
         comment = String(decoding: bytes[(end + 22)...], as: UTF8.self)
         var signatures = [Self.u32(bytes, end)]
+        var position = Int(Self.u32(bytes, end + 16)), count = Int(Self.u16(bytes, end + 10))
         if end >= 20, Self.u32(bytes, end - 20) == 0x0706_4B50 {
+            // ZIP64: take the count and directory offset from the ZIP64 end record (32-bit reads suffice here).
+            let zip64End = Int(Self.u32(bytes, end - 12))
             signatures.insert(Self.u32(bytes, end - 20), at: 0)
-            signatures.insert(Self.u32(bytes, Int(Self.u32(bytes, end - 12))), at: 0)
+            signatures.insert(Self.u32(bytes, zip64End), at: 0)
+            count = Int(Self.u32(bytes, zip64End + 32))
+            position = Int(Self.u32(bytes, zip64End + 48))
         }
         endSignatures = signatures
-        var position = Int(Self.u32(bytes, end + 16))
         var entries: [Entry] = []
-        let count = Self.u16(bytes, end + 10) == 0xFFFF ? 0 : Int(Self.u16(bytes, end + 10))
         for _ in 0..<count {
             entries.append(Self.entry(bytes, at: position))
             let lengths = Int(Self.u16(bytes, position + 28)) + Int(Self.u16(bytes, position + 30))
@@ -53,7 +56,12 @@ struct RawZIP {
     private static func entry(_ bytes: [UInt8], at position: Int) -> Entry {
         let nameLength = Int(u16(bytes, position + 28)), extraLength = Int(u16(bytes, position + 30))
         let commentStart = position + 46 + nameLength + extraLength
-        let local = Int(u32(bytes, position + 42))
+        var local = Int(u32(bytes, position + 42))
+        if local == 0xFFFF_FFFF {
+            // In the ZIP64 extra field (our writer puts only it there) the offset is the last value.
+            let extra = position + 46 + nameLength
+            local = Int(u32(bytes, extra + 4 + Int(u16(bytes, extra + 2)) - 8))
+        }
         return Entry(
             name: String(decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self),
             versionMadeBy: u16(bytes, position + 4), versionNeeded: u16(bytes, position + 6),
