@@ -22,7 +22,8 @@ extension ZIPReader {
         let comment = try archive.slice(at: endOffset + 22, count: Int(archive.u16(at: endOffset + 20)))
         let locatorOffset = endOffset - 20
         guard locatorOffset >= 0, try archive.u32(at: locatorOffset) == ZIPSignature.zip64Locator else {
-            return Directory(offset: Int(try archive.u32(at: endOffset + 16)), size: Int(try archive.u32(at: endOffset + 12)),
+            return Directory(offset: Int(try archive.u32(at: endOffset + 16)),
+                             size: Int(try archive.u32(at: endOffset + 12)),
                              count: UInt64(try archive.u16(at: endOffset + 10)), end: endOffset, comment: comment)
         }
         let zip64Offset = try ZIPByteView.position(archive.u64(at: locatorOffset + 8), "ZIP64 end record offset")

@@ -43,7 +43,8 @@ extension ZIPReader {
         }
         let flags = try archive.u16(at: offset + 8)
         guard flags & (ZIPFlag.encrypted | ZIPFlag.strongEncryption) == 0 else {
-            throw DPIError(.zipEncryptedEntry, "the archive has an encrypted entry; package entries must not be encrypted")
+            throw DPIError(.zipEncryptedEntry,
+                           "the archive has an encrypted entry; package entries must not be encrypted")
         }
         let rawMethod = try archive.u16(at: offset + 10)
         guard let method = ZIPMethod(rawValue: rawMethod) else {
@@ -68,7 +69,8 @@ extension ZIPReader {
             name: name, method: method, flags: flags, crc32: try archive.u32(at: offset + 16),
             compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: localOffset,
             versionNeeded: try archive.u16(at: offset + 6),
-            modified: ZIPTimestamp(dosDate: try archive.u16(at: offset + 14), dosTime: try archive.u16(at: offset + 12)),
+            modified: ZIPTimestamp(dosDate: try archive.u16(at: offset + 14),
+                                   dosTime: try archive.u16(at: offset + 12)),
             comment: String(decoding: comment, as: UTF8.self), dataOffset: dataOffset)
         return (entry, offset + 46 + nameLength + extraLength + commentLength)
     }

@@ -44,7 +44,8 @@ import Testing
     }
 
     @Test func dataThatIsNotAZIPIsMalformed() {
-        Self.expectError(.zipMalformed) { _ = try ZIPReader(data: Data(String(repeating: "not a zip ", count: 10).utf8)) }
+        let text = Data(String(repeating: "not a zip ", count: 10).utf8)
+        Self.expectError(.zipMalformed) { _ = try ZIPReader(data: text) }
     }
 
     @Test func aFlippedCRCIsAChecksumMismatch() throws {
@@ -98,12 +99,14 @@ import Testing
     @Test func aNameThatIsNotUTF8IsUnsafe() throws {
         let data = try Self.sample()
         let nameOffset = Self.centralHeader(0, in: data) + 46
-        Self.expectError(.zipUnsafeName) { _ = try ZIPReader(data: RawZIP.patching(data, at: nameOffset, 0xFF, width: 1)) }
+        let latin = RawZIP.patching(data, at: nameOffset, 0xFF, width: 1)
+        Self.expectError(.zipUnsafeName) { _ = try ZIPReader(data: latin) }
     }
 
     @Test func duplicateNamesAreRefused() throws {
         let data = try Self.sample()
-        Self.expectError(.zipDuplicateName) { _ = try ZIPReader(data: ZIPFixtures.replacing("bb.txt", with: "aa.txt", in: data)) }
+        let twice = ZIPFixtures.replacing("bb.txt", with: "aa.txt", in: data)
+        Self.expectError(.zipDuplicateName) { _ = try ZIPReader(data: twice) }
     }
 
     @Test func aHugeDeclaredSizeHitsTheLimitBeforeAnyAllocation() throws {
@@ -123,7 +126,8 @@ import Testing
     @Test func aStoredEntryWithDifferentSizesIsRefused() throws {
         let data = try Self.sample()
         let header = Self.centralHeader(0, in: data)
-        Self.expectError(.zipSizeMismatch) { _ = try ZIPReader(data: RawZIP.patching(data, at: header + 24, 1_000, width: 4)) }
+        let longer = RawZIP.patching(data, at: header + 24, 1_000, width: 4)
+        Self.expectError(.zipSizeMismatch) { _ = try ZIPReader(data: longer) }
     }
 
     @Test func anEntryCountTheDirectoryCannotHoldIsMalformed() throws {
@@ -144,7 +148,8 @@ import Testing
         let data = try Self.sample()
         // Stretch the first (stored) entry so its content would run over the second entry's header.
         let header = Self.centralHeader(0, in: data)
-        let stretched = RawZIP.patching(RawZIP.patching(data, at: header + 20, 64, width: 4), at: header + 24, 64, width: 4)
+        let stretched = RawZIP.patching(RawZIP.patching(data, at: header + 20, 64, width: 4),
+                                        at: header + 24, 64, width: 4)
         Self.expectError(.zipMalformed) { _ = try ZIPReader(data: stretched) }
     }
 
