@@ -120,6 +120,9 @@ import TestSupport
         #expect(extracted == size)
         let test = try ZIPFixtures.infoZIP("unzip", ["-tq", file.path])
         #expect(test.status == 0, "unzip -t: \(test.text) \(test.stderr)")
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #expect(usage.ru_maxrss < 1 << 20, "peak memory stayed under 1 GiB (ru_maxrss is in KiB)")
     }
 
     static func expectLimit(_ body: () throws -> Void) {
