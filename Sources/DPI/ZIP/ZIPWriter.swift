@@ -18,7 +18,7 @@ public final class ZIPWriter {
         case always
     }
 
-    enum State {
+    private enum State {
         case open, finished, failed
     }
 
@@ -29,7 +29,7 @@ public final class ZIPWriter {
     private var deflater: ZIPDeflater?
     private var names: Set<String> = []
     private var state = State.open
-    var records: [ZIPWriter.Record] = []
+    private(set) var records: [ZIPWriter.Record] = []
 
     /// How many archive bytes have been written so far (the offset of the next record).
     public private(set) var bytesWritten: UInt64 = 0

@@ -37,50 +37,53 @@ import TestSupport
         return (data, expected)
     }
 
-    @Test func unzipTestsAndExtractsEveryEntryByteIdentical() throws {
+    /// Builds the archive into a temporary file and runs `body` with the file, bytes and expected entries.
+    static func withArchiveFile(_ body: (URL, Data, [(name: String, data: Data)]) throws -> Void) throws {
         let folder = try ZIPFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let (archive, expected) = try Self.archive(in: folder)
         let file = folder.appendingPathComponent("out.zip")
         try archive.write(to: file)
+        try body(file, archive, expected)
+    }
 
-        let test = try ZIPFixtures.infoZIP("unzip", ["-t", file.path])
-        #expect(test.status == 0, "unzip -t: \(test.text) \(test.stderr)")
-        #expect(test.text.contains("No errors detected"))
-        let listing = try ZIPFixtures.succeedInfoZIP("zipinfo", ["-1", file.path]).text
-        #expect(listing.split(separator: "\n").map(String.init) == expected.map(\.name))
-        for (name, content) in expected {
-            let extracted = try ZIPFixtures.succeedInfoZIP("unzip", ["-p", file.path, name]).stdout
-            #expect(extracted == content, "unzip -p \(name)")
+    @Test func unzipTestsAndExtractsEveryEntryByteIdentical() throws {
+        try Self.withArchiveFile { file, _, expected in
+            let test = try ZIPFixtures.infoZIP("unzip", ["-t", file.path])
+            #expect(test.status == 0, "unzip -t: \(test.text) \(test.stderr)")
+            #expect(test.text.contains("No errors detected"))
+            let listing = try ZIPFixtures.succeedInfoZIP("zipinfo", ["-1", file.path]).text
+            #expect(listing.split(separator: "\n").map(String.init) == expected.map(\.name))
+            for (name, content) in expected {
+                let extracted = try ZIPFixtures.succeedInfoZIP("unzip", ["-p", file.path, name]).stdout
+                #expect(extracted == content, "unzip -p \(name)")
+            }
         }
     }
 
     @Test func pythonZipfileReadsTheSameNamesCRCsAndContent() throws {
-        let folder = try ZIPFixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let (archive, expected) = try Self.archive(in: folder)
-        let file = folder.appendingPathComponent("out.zip")
-        try archive.write(to: file)
-        let script = """
-            import hashlib, json, sys, zipfile, zlib
-            z = zipfile.ZipFile(sys.argv[1])
-            assert z.testzip() is None
-            out = [[i.filename, i.CRC, zlib.crc32(z.read(i)), i.compress_type, hashlib.sha256(z.read(i)).hexdigest()]
-                   for i in z.infolist()]
-            print(json.dumps({"entries": out, "comment": z.comment.decode()}))
-            """
-        let report = try JSONSerialization.jsonObject(with: ZIPFixtures.python(script, [file.path]).stdout)
-            as? [String: Any]
-        let rows = try #require(report?["entries"] as? [[Any]])
-        #expect(report?["comment"] as? String == "kommentar")
-        let ours = try ZIPReader(data: archive).entries
-        #expect(rows.count == expected.count)
-        for (row, (entry, (name, content))) in zip(rows, zip(ours, expected)) {
-            #expect(row[0] as? String == name)
-            #expect((row[1] as? NSNumber)?.uint32Value == entry.crc32)
-            #expect((row[2] as? NSNumber)?.uint32Value == entry.crc32)
-            #expect((row[3] as? Int) == (name.hasPrefix("stored/") || name.hasPrefix("file-stored/") ? 0 : 8))
-            #expect(row[4] as? String == Digest.sha256(content).map { String(format: "%02x", $0) }.joined())
+        try Self.withArchiveFile { file, archive, expected in
+            let script = """
+                import hashlib, json, sys, zipfile, zlib
+                z = zipfile.ZipFile(sys.argv[1])
+                assert z.testzip() is None
+                out = [[i.filename, i.CRC, zlib.crc32(z.read(i)), i.compress_type,
+                        hashlib.sha256(z.read(i)).hexdigest()] for i in z.infolist()]
+                print(json.dumps({"entries": out, "comment": z.comment.decode()}))
+                """
+            let report = try JSONSerialization.jsonObject(with: ZIPFixtures.python(script, [file.path]).stdout)
+                as? [String: Any]
+            let rows = try #require(report?["entries"] as? [[Any]])
+            #expect(report?["comment"] as? String == "kommentar")
+            let ours = try ZIPReader(data: archive).entries
+            #expect(rows.count == expected.count)
+            for (row, (entry, (name, content))) in zip(rows, zip(ours, expected)) {
+                #expect(row[0] as? String == name)
+                #expect((row[1] as? NSNumber)?.uint32Value == entry.crc32)
+                #expect((row[2] as? NSNumber)?.uint32Value == entry.crc32)
+                #expect((row[3] as? Int) == (name.hasPrefix("stored/") || name.hasPrefix("file-stored/") ? 0 : 8))
+                #expect(row[4] as? String == Digest.sha256(content).map { String(format: "%02x", $0) }.joined())
+            }
         }
     }
 
