@@ -106,8 +106,8 @@ extension ZIPReader {
         return sum
     }
 
-    /// Entries' content must lie in order-independent, disjoint ranges before the central directory:
-    /// overlapping entries are a known zip-bomb trick.
+    /// Each entry's content must end before the next local header (in offset order) or the central
+    /// directory: entries sharing bytes are a known zip-bomb trick.
     private static func checkNoOverlap(_ entries: [ZIPEntry], directoryOffset: Int) throws {
         var limit = directoryOffset
         for entry in entries.sorted(by: { $0.localHeaderOffset > $1.localHeaderOffset }) {
