@@ -1,0 +1,48 @@
+import Foundation
+
+/// The entry-name rules shared by writer and reader: a name must stay inside the folder the archive
+/// is extracted to, so that no entry can overwrite files elsewhere ("zip slip").
+enum ZIPEntryName {
+    /// Checks `name` and returns its UTF-8 bytes as stored in the archive.
+    static func encode(_ name: String) throws -> Data {
+        try check(name)
+        let bytes = Data(name.utf8)
+        guard bytes.count <= Int(UInt16.max) else {
+            throw DPIError(.zipUnsafeName, "an entry name is longer than 65535 bytes; shorten it",
+                           details: "\(bytes.count) bytes")
+        }
+        return bytes
+    }
+
+    /// Decodes stored name bytes; names must be UTF-8 (ASiC-E requires it) and pass `check`.
+    static func decode(_ bytes: Data) throws -> String {
+        guard let name = String(data: bytes, encoding: .utf8) else {
+            throw DPIError(.zipUnsafeName, "an entry name is not valid UTF-8", details: "\(bytes.count) bytes")
+        }
+        try check(name)
+        return name
+    }
+
+    /// Rejects empty names, NUL, backslashes, absolute paths, drive letters and `.`/`..` components.
+    /// A trailing `/` (a directory entry) is allowed.
+    static func check(_ name: String) throws {
+        let problem: String? =
+            if name.isEmpty { "is empty" }
+            else if name.contains("\0") { "contains a NUL character" }
+            else if name.contains("\\") { "contains a backslash" }
+            else if name.hasPrefix("/") { "is an absolute path" }
+            else if name.count >= 2, Array(name)[1] == ":" { "starts with a drive letter" }
+            else if pathComponents(of: name).contains(where: { [".", "..", ""].contains($0) }) {
+                "has an empty, `.` or `..` path component"
+            } else { nil }
+        if let problem {
+            throw DPIError(.zipUnsafeName, "an entry name \(problem); use a plain relative name",
+                           details: "name \(name.debugDescription)")
+        }
+    }
+
+    private static func pathComponents(of name: String) -> [Substring] {
+        let trimmed = name.hasSuffix("/") ? name.dropLast() : Substring(name)
+        return trimmed.split(separator: "/", omittingEmptySubsequences: false)
+    }
+}
