@@ -32,6 +32,9 @@ let package = Package(
         // The DPI formats: identifiers, business messages, JWS, ZIP, ASiC-E, document package.
         .target(name: "DPI", dependencies: ["ErrorDisposition", "PKI", "CZlib", "CXML2"], swiftSettings: strict),
 
+        // The local simulator of Maskinporten, KRR and the access point (issue 4; in progress).
+        .target(name: "Simulator", dependencies: ["ErrorDisposition", "HTTP", "PKI", "DPI"], swiftSettings: strict),
+
         // The mailing job: schema migrations (more to come: job store, stages, receipts).
         .target(name: "Mailing", dependencies: ["ErrorDisposition", "Postgres", "PKI", "HTTP"], swiftSettings: strict),
 
@@ -47,6 +50,8 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "CommandLineTests", dependencies: ["dpi-batch", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DPITests", dependencies: ["DPI", "PKI", "ErrorDisposition", "TestSupport"],
+                    swiftSettings: strict),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HTTP", "PKI", "DPI", "TestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres", "PKI", "TestSupport"],
                     swiftSettings: strict),
