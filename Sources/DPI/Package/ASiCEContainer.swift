@@ -19,14 +19,14 @@ public struct ASiCEContainer: Sendable {
     public let contents: [DocumentContents]
 
     /// A package of `manifest` whose files hold `contents`, given in `manifest.files` order. Throws
-    /// `.invalidManifest` when the manifest breaks a rule or the number of contents differs from its files.
+    /// `.invalidManifest` when the number of contents differs from the files; the manifest's own rules are
+    /// checked when it is written.
     public init(manifest: SDPManifest, contents: [DocumentContents]) throws {
         guard contents.count == manifest.files.count else {
             throw DPIError(.invalidManifest, "every file the manifest names needs exactly one content",
                            field: "manifest.href",
                            details: "\(manifest.files.count) files, \(contents.count) contents", disposition: .abort)
         }
-        try manifest.validate()
         self.manifest = manifest
         self.contents = contents
     }

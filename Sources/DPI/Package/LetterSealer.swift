@@ -41,7 +41,7 @@ public struct LetterSealer: Sendable {
                      recipient: Certificate) throws -> SealedLetter {
         try checkSigner(for: letter.sender)
         let transmission = Transmission(messageId: messageId, conversationId: conversationId, createdAt: createdAt,
-                                        expectedResponseBy: expectedResponseBy, fingerprint: Self.pending,
+                                        expectedResponseBy: expectedResponseBy, fingerprint: .pending,
                                         maskinportenToken: maskinportenToken)
         let message = try BusinessMessage.digital(letter, transmission, validation: validation)
         return try seal(message, SDPManifest(letter), contents, transmission, recipient)
@@ -54,14 +54,11 @@ public struct LetterSealer: Sendable {
                      recipient: Certificate) throws -> SealedLetter {
         try checkSigner(for: letter.sender)
         let transmission = Transmission(messageId: messageId, conversationId: conversationId, createdAt: createdAt,
-                                        expectedResponseBy: expectedResponseBy, fingerprint: Self.pending,
+                                        expectedResponseBy: expectedResponseBy, fingerprint: .pending,
                                         maskinportenToken: maskinportenToken)
         let message = try BusinessMessage.print(letter, transmission, validation: validation)
         return try seal(message, SDPManifest(letter), contents, transmission, recipient)
     }
-
-    /// Stands in for the fingerprint while the message is validated, before the package exists.
-    private static let pending = PackageFingerprint(digestValue: "")
 
     /// The signer must be the SBDH sender (spec 6): the Databehandler when there is one, else the Avsender.
     private func checkSigner(for sender: LetterSender) throws {
@@ -73,6 +70,7 @@ public struct LetterSealer: Sendable {
         }
     }
 
+    /// Builds and encrypts the package, then signs the validated `message` with the package's fingerprint.
     private func seal(_ message: BusinessMessage, _ manifest: SDPManifest, _ contents: [DocumentContents],
                       _ transmission: Transmission, _ recipient: Certificate) throws -> SealedLetter {
         let container = try ASiCEContainer(manifest: manifest, contents: contents)
@@ -85,6 +83,11 @@ public struct LetterSealer: Sendable {
         return SealedLetter(jwt: jwt, cms: package.cms, fingerprint: package.fingerprint,
                             messageId: transmission.messageId, conversationId: transmission.conversationId)
     }
+}
+
+extension PackageFingerprint {
+    /// Stands in for the fingerprint while the message is validated, before the package exists.
+    static let pending = PackageFingerprint(digestValue: "")
 }
 
 extension BusinessMessage {

@@ -1,4 +1,4 @@
-import DPI
+@testable import DPI
 import Foundation
 import PKI
 import TestSupport
@@ -91,17 +91,6 @@ enum PackageFixtures {
     /// message, for tests that change the package or the fingerprint.
     static func resign(_ message: BusinessMessage, fingerprint: PackageFingerprint, signer: String = "sender")
         throws -> String {
-        var message = message
-        switch message.body {
-        case .digital(var digital):
-            digital.fingerprint = fingerprint
-            message.body = .digital(digital)
-        case .print(var print):
-            print.fingerprint = fingerprint
-            message.body = .print(print)
-        default:
-            throw TestEnvironmentError("resign takes letters only")
-        }
-        return try JWSSigner(identity: identity(signer)).sign(message.jsonData())
+        try JWSSigner(identity: identity(signer)).sign(message.withFingerprint(fingerprint).jsonData())
     }
 }
