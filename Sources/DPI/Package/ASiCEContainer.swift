@@ -58,7 +58,7 @@ public struct ASiCEContainer: Sendable {
     /// The signed package in memory (see `write(to:signer:additionalCertificates:signingTime:timeZone:compressionLevel:)`).
     public func data(signer: Identity, additionalCertificates: [Certificate] = [], signingTime: Date,
                      timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, compressionLevel: Int = 6) throws -> Data {
-        let output = ZIPMemoryOutput(reservingCapacity: try estimatedSize())
+        let output = ZIPMemoryOutput(reservingCapacity: estimatedSize())
         try write(to: output, signer: signer, additionalCertificates: additionalCertificates,
                   signingTime: signingTime, timeZone: timeZone, compressionLevel: compressionLevel)
         return output.data
@@ -66,7 +66,7 @@ public struct ASiCEContainer: Sendable {
 
     /// An upper estimate of the package size (documents stored, plus room for the XML files and headers), so
     /// a memory buffer is allocated once instead of regrowing through copies.
-    func estimatedSize() throws -> Int {
+    func estimatedSize() -> Int {
         var total = 16 << 10
         for content in contents {
             switch content {
