@@ -1,0 +1,102 @@
+public import Foundation
+public import PKI
+
+/// Builds an ASiC-E document package (spec 7.1) from an SDP manifest and the documents' contents, in the
+/// reference sender's order and form: `mimetype` stored first, `manifest.xml`, the documents (main, then
+/// attachments, each followed by its extension data file), `META-INF/signatures.xml` (XAdES over
+/// `manifest.xml` and the documents, spec 7.4), `META-INF/manifest.xml` (spec 7.3), and the archive comment
+/// `mimetype=application/vnd.etsi.asic-e+zip`.
+///
+/// Documents are hashed while they are streamed into the ZIP: the signature comes after them in the
+/// package, so each file is read once and the signed digest is of exactly the bytes written.
+public struct ASiCEContainer: Sendable {
+    /// The archive comment of the reference packages.
+    public static let archiveComment = "mimetype=" + ContainerManifest.packageMediaType
+
+    /// The SDP manifest: sender, mailbox address and the documents with their titles.
+    public let manifest: SDPManifest
+    /// The contents of `manifest.files`, in the same order (main document, its data file, attachments).
+    public let contents: [DocumentContents]
+
+    /// A package of `manifest` whose files hold `contents`, given in `manifest.files` order. Throws
+    /// `.invalidManifest` when the number of contents differs from the files; the manifest's own rules are
+    /// checked when it is written.
+    public init(manifest: SDPManifest, contents: [DocumentContents]) throws {
+        guard contents.count == manifest.files.count else {
+            throw DPIError(.invalidManifest, "every file the manifest names needs exactly one content",
+                           field: "manifest.href",
+                           details: "\(manifest.files.count) files, \(contents.count) contents", disposition: .abort)
+        }
+        self.manifest = manifest
+        self.contents = contents
+    }
+
+    /// Writes the signed package to `output`. `signer` makes the XAdES signature (its keystore chain and
+    /// `additionalCertificates` go to `KeyInfo`) at `signingTime`, written in `timeZone`.
+    /// `compressionLevel` is zlib's 0...9 for every entry after `mimetype`. Throws `DPIError` (manifest,
+    /// ZIP, signing) or the key's `PKIError`.
+    public func write(to output: any ZIPOutput, signer: Identity, additionalCertificates: [Certificate] = [],
+                      signingTime: Date, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!,
+                      compressionLevel: Int = 6) throws {
+        let manifestXML = try manifest.xml()
+        let writer = try ZIPWriter(output: output, modified: ZIPTimestamp(signingTime, in: timeZone),
+                                   compressionLevel: compressionLevel)
+        try writer.addStored(name: "mimetype", data: Data(ContainerManifest.packageMediaType.utf8))
+        try writer.addDeflated(name: "manifest.xml", data: manifestXML)
+        var signed = [XAdESSignature.File(name: "manifest.xml", mimeType: "application/xml", contents: manifestXML)]
+        for (file, content) in zip(manifest.files, contents) {
+            let digest = try Self.add(content, as: file.href, to: writer)
+            signed.append(XAdESSignature.File(name: file.href, mimeType: file.mimeType, sha256: digest))
+        }
+        let signature = XAdESSignature(files: signed, signingTime: signingTime, timeZone: timeZone)
+        try writer.addDeflated(name: "META-INF/signatures.xml",
+                               data: try signature.signed(by: signer, additionalCertificates: additionalCertificates))
+        try writer.addDeflated(name: "META-INF/manifest.xml", data: ContainerManifest(for: manifest).xml())
+        try writer.finish(comment: Self.archiveComment)
+    }
+
+    /// The signed package in memory (see `write(to:signer:additionalCertificates:signingTime:timeZone:compressionLevel:)`).
+    public func data(signer: Identity, additionalCertificates: [Certificate] = [], signingTime: Date,
+                     timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, compressionLevel: Int = 6) throws -> Data {
+        let output = ZIPMemoryOutput(reservingCapacity: estimatedSize())
+        try write(to: output, signer: signer, additionalCertificates: additionalCertificates,
+                  signingTime: signingTime, timeZone: timeZone, compressionLevel: compressionLevel)
+        return output.data
+    }
+
+    /// An upper estimate of the package size (documents stored, plus room for the XML files and headers), so
+    /// a memory buffer is allocated once instead of regrowing through copies.
+    func estimatedSize() -> Int {
+        var total = 16 << 10
+        for content in contents {
+            switch content {
+            case .data(let data):
+                total += data.count
+            case .file(let url):
+                let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int
+                total += size ?? 0
+            }
+            total += 512
+        }
+        // Deflate can grow incompressible input by about 0.03 %; a little slack keeps it to one allocation.
+        return total + total / 256
+    }
+
+    /// Writes one document deflated and returns the SHA-256 of its uncompressed bytes.
+    private static func add(_ content: DocumentContents, as name: String, to writer: ZIPWriter) throws -> Data {
+        switch content {
+        case .data(let data):
+            try writer.addDeflated(name: name, data: data)
+            return Digest.sha256(data)
+        case .file(let url):
+            let chunks = try ZIPFileChunks(url: url)
+            let hasher = SHA256Hasher()
+            try writer.addDeflated(name: name) {
+                let chunk = try chunks.next()
+                if let chunk { hasher.update(chunk) }
+                return chunk
+            }
+            return hasher.finalize()
+        }
+    }
+}

@@ -1,0 +1,109 @@
+public import Foundation
+public import PKI
+
+/// Turns typed letters into their wire form (`SealedLetter`): the SDP manifest from the letter, the signed
+/// ASiC-E package, its CMS encryption to the provider, the fingerprint, and the signed business message.
+///
+/// Make one per sender identity and share it between worker threads: it is immutable, holds the identity
+/// and a `JWSSigner` whose header is encoded once, and each letter costs exactly two RSA private-key
+/// operations (the XAdES signature and the JWS) plus one RSA public-key operation (the CMS key transport).
+public struct LetterSealer: Sendable {
+    /// The signing identity (the Avsender's, or its Databehandler's, enterprise certificate).
+    public let identity: Identity
+    /// Extra certificates for the XAdES `KeyInfo` (the root when the keystore lacks it, spec 7.4).
+    public let additionalCertificates: [Certificate]
+    /// The rules letters are checked against before anything is built.
+    public let validation: LetterValidation
+    /// zlib's level (0...9) for the package entries; 6 like the reference, lower to trade size for speed.
+    public let compressionLevel: Int
+    private let signer: JWSSigner
+
+    /// A sealer signing with `identity`. Throws `.signingFailed` when the certificate carries no organisation
+    /// number (it could not be matched to the letters' sender).
+    public init(identity: Identity, additionalCertificates: [Certificate] = [],
+                validation: LetterValidation = LetterValidation(), compressionLevel: Int = 6) throws {
+        guard identity.certificate.organisationNumber != nil else {
+            throw DPIError(.signingFailed, "the signing certificate names no organisation number; DPI needs an "
+                           + "enterprise certificate", details: identity.certificate.subject, disposition: .abort)
+        }
+        self.identity = identity
+        self.additionalCertificates = additionalCertificates
+        self.validation = validation
+        self.compressionLevel = compressionLevel
+        signer = JWSSigner(identity: identity)
+    }
+
+    /// Seals a digital letter for its mailbox provider. `contents` are the documents' bytes in
+    /// `letter.documents` order; `recipient` is the mailbox provider's certificate from KRR. The letter is
+    /// validated first (`.invalidLetter`), so a bad letter costs no RSA work.
+    public func seal(_ letter: DigitalLetter, contents: [DocumentContents], messageId: UUID, conversationId: UUID,
+                     createdAt: Timestamp, expectedResponseBy: Timestamp? = nil, maskinportenToken: String,
+                     recipient: Certificate) throws -> SealedLetter {
+        try checkSigner(for: letter.sender)
+        let transmission = Transmission(messageId: messageId, conversationId: conversationId, createdAt: createdAt,
+                                        expectedResponseBy: expectedResponseBy, fingerprint: .pending,
+                                        maskinportenToken: maskinportenToken)
+        let message = try BusinessMessage.digital(letter, transmission, validation: validation)
+        return try seal(message, SDPManifest(letter), contents, transmission, recipient)
+    }
+
+    /// Seals a print letter for the print provider (`recipient`: the certificate of the print certificate
+    /// endpoint). As `seal(_:contents:...)` for digital letters.
+    public func seal(_ letter: PrintLetter, contents: [DocumentContents], messageId: UUID, conversationId: UUID,
+                     createdAt: Timestamp, expectedResponseBy: Timestamp? = nil, maskinportenToken: String,
+                     recipient: Certificate) throws -> SealedLetter {
+        try checkSigner(for: letter.sender)
+        let transmission = Transmission(messageId: messageId, conversationId: conversationId, createdAt: createdAt,
+                                        expectedResponseBy: expectedResponseBy, fingerprint: .pending,
+                                        maskinportenToken: maskinportenToken)
+        let message = try BusinessMessage.print(letter, transmission, validation: validation)
+        return try seal(message, SDPManifest(letter), contents, transmission, recipient)
+    }
+
+    /// The signer must be the SBDH sender (spec 6): the Databehandler when there is one, else the Avsender.
+    private func checkSigner(for sender: LetterSender) throws {
+        guard identity.certificate.organisationNumber == sender.technicalSender.rawValue else {
+            throw DPIError(.signerNotSender, "the signing certificate belongs to another organisation than the "
+                           + "letter's sender (or Databehandler)", field: "avsender",
+                           details: "certificate \(identity.certificate.organisationNumber ?? "none")",
+                           disposition: .abort)
+        }
+    }
+
+    /// Builds and encrypts the package, then signs the validated `message` with the package's fingerprint.
+    private func seal(_ message: BusinessMessage, _ manifest: SDPManifest, _ contents: [DocumentContents],
+                      _ transmission: Transmission, _ recipient: Certificate) throws -> SealedLetter {
+        let container = try ASiCEContainer(manifest: manifest, contents: contents)
+        let package = try DocumentPackage.seal(
+            container, signer: identity, additionalCertificates: additionalCertificates,
+            signingTime: transmission.createdAt.date,
+            timeZone: TimeZone(secondsFromGMT: transmission.createdAt.utcOffsetSeconds) ?? .gmt,
+            compressionLevel: compressionLevel, to: recipient)
+        let jwt = try signer.sign(message.withFingerprint(package.fingerprint).jsonData())
+        return SealedLetter(jwt: jwt, cms: package.cms, fingerprint: package.fingerprint,
+                            messageId: transmission.messageId, conversationId: transmission.conversationId)
+    }
+}
+
+extension PackageFingerprint {
+    /// Stands in for the fingerprint while the message is validated, before the package exists.
+    static let pending = PackageFingerprint(digestValue: "")
+}
+
+extension BusinessMessage {
+    /// The same letter message carrying `fingerprint` (set once the package is encrypted, spec 9).
+    func withFingerprint(_ fingerprint: PackageFingerprint) -> BusinessMessage {
+        var message = self
+        switch body {
+        case .digital(var digital):
+            digital.fingerprint = fingerprint
+            message.body = .digital(digital)
+        case .print(var print):
+            print.fingerprint = fingerprint
+            message.body = .print(print)
+        default:
+            break
+        }
+        return message
+    }
+}
