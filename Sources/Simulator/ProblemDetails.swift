@@ -1,9 +1,10 @@
-public import Foundation
+import Foundation
 public import HTTP
 
 /// An RFC 7807 `application/problem+json` error body, the form the access point and KRR answer errors
 /// with (spec section 10.7): `type` and `detail` are always present, as the Digdir problem schema requires.
-public struct ProblemDetails: Sendable, Equatable, Encodable {
+/// Request parsing throws it, so a handler answers with exactly the rule the request broke.
+public struct ProblemDetails: Error, Sendable, Equatable, Encodable {
     /// A URI naming the problem type; `about:blank` when the status says it all.
     public var type: String
     /// A short summary of the problem type, usually the status phrase.

@@ -42,7 +42,8 @@ public struct SimulatorRouter: Sendable {
     }
 
     /// Serves `method` on `pattern`, handing the placeholder values to `handler`.
-    public mutating func add(_ method: String, _ pattern: String, parameterised handler: @escaping ParameterisedHandler) {
+    public mutating func add(_ method: String, _ pattern: String,
+                             parameterised handler: @escaping ParameterisedHandler) {
         routes.append(Route(method: method, segments: Self.segments(pattern), handler: handler))
     }
 

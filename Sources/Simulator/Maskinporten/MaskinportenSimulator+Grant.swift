@@ -29,9 +29,10 @@ extension MaskinportenSimulator {
             throw GrantRejection("invalid_client", .issuer, "iss must be the id of a registered client, found "
                                  + (grant.issuer.map { "'\($0)'" } ?? "none"))
         }
-        guard jws.signer?.organisationNumber == client.organisation.rawValue else {
+        let signerOrganisation = jws.signer?.organisationNumber
+        guard signerOrganisation == client.organisation.rawValue else {
             throw GrantRejection("invalid_client", .certificateOrganisation,
-                                 "the x5c certificate belongs to organisation \(jws.signer?.organisationNumber ?? "none"),"
+                                 "the x5c certificate belongs to organisation \(signerOrganisation ?? "none"),"
                                  + " not to client \(clientID)'s organisation \(client.organisation)")
         }
         let expiry = try checkLifetime(grant, now: now)
@@ -39,7 +40,8 @@ extension MaskinportenSimulator {
         let (consumer, supplier) = try checkConsumer(grant, client: client)
         if let id = grant.id {
             guard replays.insert(id, client: clientID, until: expiry + configuration.clockSkew, now: now) else {
-                throw .invalidGrant(.replay, "jti was already used by client \(clientID); make a new grant id each time")
+                throw .invalidGrant(.replay,
+                                    "jti was already used by client \(clientID); make a new grant id each time")
             }
         }
         return CheckedGrant(client: client, scope: scope, supplier: supplier, consumer: consumer)
@@ -70,7 +72,8 @@ extension MaskinportenSimulator {
         do {
             jws = try JWS.parse(assertion)
         } catch {
-            throw .invalidGrant(.assertion, "the assertion is not a compact JWT: \((error as? DPIError)?.message ?? "unreadable")")
+            let reason = (error as? DPIError)?.message ?? "unreadable"
+            throw .invalidGrant(.assertion, "the assertion is not a compact JWT: \(reason)")
         }
         guard jws.algorithm == "RS256" else {
             throw .invalidGrant(.algorithm, "alg must be RS256, found '\(jws.algorithm)'")
@@ -86,7 +89,8 @@ extension MaskinportenSimulator {
             case .badJWSSignature:
                 throw .invalidGrant(.signature, "the signature does not verify with the x5c certificate")
             case .expiredJWSSigner:
-                throw .invalidGrant(.certificateValidity, "the x5c certificate or its chain is expired or not yet valid")
+                throw .invalidGrant(.certificateValidity,
+                                    "the x5c certificate or its chain is expired or not yet valid")
             case .untrustedJWSSigner:
                 throw .invalidGrant(.certificateChain, "the x5c certificate does not chain to a trusted root")
             default:

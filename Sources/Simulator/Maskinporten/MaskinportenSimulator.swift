@@ -72,7 +72,8 @@ public final class MaskinportenSimulator: Sendable {
                 throw SimulatorError(.invalidConfiguration, "Maskinporten client \(client.clientID) has no scopes")
             }
             guard clients.updateValue(client, forKey: client.clientID) == nil else {
-                throw SimulatorError(.invalidConfiguration, "Maskinporten client id \(client.clientID) is registered twice")
+                throw SimulatorError(.invalidConfiguration,
+                                     "Maskinporten client id \(client.clientID) is registered twice")
             }
         }
         self.configuration = configuration
