@@ -110,7 +110,8 @@ public final class KRRSimulator: Sendable {
             guard let person = persons[id], person.category != .unknown else { return nil }
             let mailbox = mailboxProvider(of: person.category)
             return KRRPersonRecord(person: person, mailbox: mailbox,
-                                   certificate: mailbox.map { text(of: $0.certificate) }, now: now, contactScope: contactScope, digitalPostScope: digitalPostScope)
+                                   certificate: mailbox.map { text(of: $0.certificate) }, now: now,
+                                   contactScope: contactScope, digitalPostScope: digitalPostScope)
         }
         return .json((try? JSONEncoder.simulator.encode(["personer": records])) ?? Data())
     }
