@@ -102,22 +102,22 @@ extension MaskinportenSimulator {
         return jws
     }
 
-    /// Checks `iat` and `exp` against the clock and the longest lifetime; returns the expiry.
+    /// Checks `exp` and `iat` against the clock and the longest lifetime; returns the expiry.
     private func checkLifetime(_ grant: JWTGrant, now: Date) throws(GrantRejection) -> Date {
         let skew = configuration.clockSkew
+        guard let expiry = grant.expiresAt else { throw .invalidGrant(.expiry, "exp is missing") }
+        guard expiry.addingTimeInterval(skew) > now else {
+            throw .invalidGrant(.expiry, "the grant expired \(Int(now.timeIntervalSince(expiry))) s ago")
+        }
         guard let issuedAt = grant.issuedAt else { throw .invalidGrant(.issuedAt, "iat is missing") }
         guard abs(issuedAt.timeIntervalSince(now)) <= skew else {
             throw .invalidGrant(.issuedAt, "iat is \(Int(issuedAt.timeIntervalSince(now))) s from the server clock;"
                                 + " at most \(Int(skew)) s is accepted (check the clock)")
         }
-        guard let expiry = grant.expiresAt else { throw .invalidGrant(.expiry, "exp is missing") }
         let lifetime = expiry.timeIntervalSince(issuedAt)
         guard lifetime > 0, lifetime <= configuration.maximumGrantLifetime else {
             throw .invalidGrant(.lifetime, "exp - iat is \(Int(lifetime)) s; it must be positive and at most"
                                 + " \(Int(configuration.maximumGrantLifetime)) s")
-        }
-        guard expiry.addingTimeInterval(skew) > now else {
-            throw .invalidGrant(.expiry, "the grant expired \(Int(now.timeIntervalSince(expiry))) s ago")
         }
         return expiry
     }
