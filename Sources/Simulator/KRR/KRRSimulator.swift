@@ -72,11 +72,17 @@ public final class KRRSimulator: Sendable {
     public let configuration: Configuration
     private let tokenValidator: TokenValidator
     private let persons: [String: KRRSeed.Person]
+    /// `sertifikat` of Digipost and e-Boks persons and `x509Sertifikat`, encoded once.
+    private let digipostCertificate, eboksCertificate, printCertificateText: String
 
     /// A register answering from `configuration.seed`, accepting tokens `tokenValidator` accepts.
     /// Throws `.malformedSeed` for an invalid or repeated identifier in the seed.
     public init(configuration: Configuration, tokenValidator: TokenValidator) throws {
         persons = try configuration.seed.personsByID()
+        let encode = { Self.text(of: $0, encoding: configuration.certificateEncoding) }
+        digipostCertificate = encode(configuration.digipost.certificate)
+        eboksCertificate = encode(configuration.eboks.certificate)
+        printCertificateText = encode(configuration.printProvider.certificate)
         self.configuration = configuration
         self.tokenValidator = tokenValidator
     }
@@ -108,9 +114,8 @@ public final class KRRSimulator: Sendable {
         let digitalPostScope = token.hasScope(Self.digitalPostScope)
         let records = identifiers.compactMap { id -> KRRPersonRecord? in
             guard let person = persons[id], person.category != .unknown else { return nil }
-            let mailbox = mailboxProvider(of: person.category)
-            return KRRPersonRecord(person: person, mailbox: mailbox,
-                                   certificate: mailbox.map { text(of: $0.certificate) }, now: now,
+            let (mailbox, certificate) = mailboxProvider(of: person.category)
+            return KRRPersonRecord(person: person, mailbox: mailbox, certificate: certificate, now: now,
                                    contactScope: contactScope, digitalPostScope: digitalPostScope)
         }
         return .json((try? JSONEncoder.simulator.encode(["personer": records])) ?? Data())
@@ -125,23 +130,23 @@ public final class KRRSimulator: Sendable {
                 return error.response
             }
         }
-        let provider = configuration.printProvider
-        let body = ["postkasseleverandoerAdresse": provider.organisation.rawValue,
-                    "x509Sertifikat": text(of: provider.certificate)]
+        let body = ["postkasseleverandoerAdresse": configuration.printProvider.organisation.rawValue,
+                    "x509Sertifikat": printCertificateText]
         return .json((try? JSONEncoder.simulator.encode(body)) ?? Data())
     }
 
-    private func mailboxProvider(of category: KRRCategory) -> Provider? {
+    /// The mailbox provider of a person at Digipost or e-Boks and its encoded certificate; nil for the others.
+    private func mailboxProvider(of category: KRRCategory) -> (Provider?, String?) {
         switch category {
-        case .digipost: configuration.digipost
-        case .eboks: configuration.eboks
-        default: nil
+        case .digipost: (configuration.digipost, digipostCertificate)
+        case .eboks: (configuration.eboks, eboksCertificate)
+        default: (nil, nil)
         }
     }
 
-    private func text(of certificate: Certificate) -> String {
+    private static func text(of certificate: Certificate, encoding: CertificateEncoding) -> String {
         let base64 = certificate.der.base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
-        switch configuration.certificateEncoding {
+        switch encoding {
         case .pem: return "-----BEGIN CERTIFICATE-----\n\(base64)\n-----END CERTIFICATE-----\n"
         case .base64DER: return certificate.der.base64EncodedString()
         }
