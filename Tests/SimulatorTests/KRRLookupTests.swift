@@ -130,6 +130,19 @@ struct KRRLookupTests {
         #expect(der == (try Certificate(contentsOf: TestPKI.file("digipost.cert.pem"))).der)
     }
 
+    @Test("a seed person's own certificate text (an expired one here) is returned verbatim as sertifikat")
+    func seedCertificateOverride() throws {
+        var seed = Self.seed
+        let expired = try String(contentsOf: TestPKI.file("expired-sender.cert.pem"), encoding: .utf8)
+        seed.persons[1].certificate = expired
+        let simulation = try Simulation(seed: seed)
+        let response = try simulation.lookup([seed.persons[1].id], token: simulation.accessToken(
+            scope: Simulation.krrScopes))
+        let record = try #require((try Simulation.json(response)["personer"] as? [[String: Any]])?.first)
+        #expect(record["sertifikat"] as? String == expired)
+        #expect((record["digital_post"] as? [String: String])?["postkasseleverandoeradresse"] == "922020175")
+    }
+
     @Test("the answer to the same lookup is the same every time")
     func answersAreStable() throws {
         let simulation = try Simulation(seed: Self.seed)

@@ -96,9 +96,10 @@ struct KRRRequestTests {
     @Test("the router answers 404 for unknown paths and 405 with Allow for a wrong method, as problem+json")
     func unknownPathsAndMethods() throws {
         let simulation = try Simulation()
-        let missing = try simulation.client.perform(HTTPRequest(url: simulation.server.baseURL + "/rest/v3/personer"))
+        let base = simulation.server.baseURL
+        let missing = try simulation.client.perform(HTTPRequest(url: base + "/rest/v3/personer"))
         try Self.expectProblem(missing, status: 404, detailContaining: "no simulated service")
-        let wrongMethod = try simulation.client.perform(HTTPRequest(url: simulation.server.baseURL + "/rest/v2/personer"))
+        let wrongMethod = try simulation.client.perform(HTTPRequest(url: base + "/rest/v2/personer"))
         try Self.expectProblem(wrongMethod, status: 405, detailContaining: "POST")
         #expect(wrongMethod.headers.first(name: "Allow") == "POST")
     }

@@ -83,7 +83,7 @@ struct KRRPersonRecord: Encodable {
         if digitalPostScope, let mailbox {
             digitalPost = DigitalPost(postkasseadresse: derived.mailboxAddress(at: person.category),
                                       postkasseleverandoeradresse: mailbox.organisation.rawValue)
-            sertifikat = certificate
+            sertifikat = person.certificate ?? certificate
         }
     }
 

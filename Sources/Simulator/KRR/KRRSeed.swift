@@ -7,13 +7,16 @@ import DPI
 /// {"persons": [
 ///   {"id": "01884012345", "category": "digipost"},
 ///   {"id": "02884054321", "category": "eboks", "mailboxAddress": "0000487204",
-///    "email": "kari@example.test", "mobile": "+4799999999", "language": "nn"}
+///    "email": "kari@example.test", "mobile": "+4799999999", "language": "nn",
+///    "certificate": "-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n"}
 /// ]}
 /// ```
 ///
 /// `id` is an 11-digit person identifier (synthetic month + 40/+ 80 numbers are allowed) and `category`
 /// one of `KRRCategory`'s raw values. The other members are optional; left out, they are derived from the
-/// identifier, so the same seed always gives the same answers.
+/// identifier (the certificate is the mailbox provider's), so the same seed always gives the same answers.
+/// `certificate` is returned as `sertifikat` verbatim: the way to serve an expired or malformed mailbox
+/// certificate (spec 17.2).
 public struct KRRSeed: Sendable, Codable, Equatable {
     /// One person of the seed.
     public struct Person: Sendable, Codable, Equatable {
@@ -29,16 +32,19 @@ public struct KRRSeed: Sendable, Codable, Equatable {
         public var mobile: String?
         /// The preferred language (`spraak`), e.g. `nb`.
         public var language: String?
+        /// The `sertifikat` text to return instead of the mailbox provider's certificate, verbatim.
+        public var certificate: String?
 
         /// A person of `category` whose other fields are derived from `id`.
         public init(id: String, category: KRRCategory, mailboxAddress: String? = nil, email: String? = nil,
-                    mobile: String? = nil, language: String? = nil) {
+                    mobile: String? = nil, language: String? = nil, certificate: String? = nil) {
             self.id = id
             self.category = category
             self.mailboxAddress = mailboxAddress
             self.email = email
             self.mobile = mobile
             self.language = language
+            self.certificate = certificate
         }
     }
 
