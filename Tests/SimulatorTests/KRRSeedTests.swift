@@ -51,7 +51,7 @@ struct KRRSeedTests {
             #expect(try KRRSeed(contentsOf: file) == seed)
             let text = try String(contentsOf: file, encoding: .utf8)
             #expect(text.hasPrefix(#"{"persons": ["#))
-            #expect(text.contains(#""category":"no-mailbox""#))
+            #expect(text.contains(#"{"id":"\#(seed.persons[3].id)","category":"no-mailbox"}"#))
         }
     }
 

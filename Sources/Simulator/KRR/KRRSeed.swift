@@ -75,9 +75,11 @@ public struct KRRSeed: Sendable, Codable, Equatable {
         _ = try personsByID()
     }
 
-    /// Writes the seed as JSON, one person per line, so large seeds stay readable and diffable.
+    /// Writes the seed as JSON, one person per line with `id` and `category` first, so large seeds stay
+    /// readable and diffable.
     public func write(to file: URL) throws {
-        let encoder = JSONEncoder.simulator
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes   // members in declaration order
         var text = #"{"persons": ["#
         for (index, person) in persons.enumerated() {
             text += (index == 0 ? "\n  " : ",\n  ") + String(decoding: try encoder.encode(person), as: UTF8.self)
