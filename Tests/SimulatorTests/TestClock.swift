@@ -1,0 +1,20 @@
+import Foundation
+import Synchronization
+
+/// A clock the tests set and advance, shared by the simulated services (whole seconds, like JWT times).
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ start: Date = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))) {
+        current = Mutex(start)
+    }
+
+    var now: Date { current.withLock { $0 } }
+
+    func advance(by seconds: TimeInterval) {
+        current.withLock { $0 += seconds }
+    }
+
+    /// The clock as the closure the simulators take.
+    var closure: @Sendable () -> Date { { self.now } }
+}
