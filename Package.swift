@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "Mailing", dependencies: ["ErrorDisposition", "Postgres", "PKI", "HTTP"], swiftSettings: strict),
 
         .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres"], swiftSettings: strict),
+        // The measuring half of ops/bench (benchmarks are not tests).
+        .executableTarget(name: "dpi-bench", dependencies: ["DPI", "PKI"], swiftSettings: strict),
 
         // Shared by every test target: paths, temporary folders, child processes, test PKI, test databases.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),

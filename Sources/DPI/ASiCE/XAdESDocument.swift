@@ -3,7 +3,11 @@ import Foundation
 /// The text of `META-INF/signatures.xml` from its values, laid out exactly as the reference sender writes
 /// it (spec 7.4): no whitespace between elements, the namespace prefixes and attribute order of the
 /// examples, base64 of the signature and certificates wrapped at 76 characters with `&#13;` + LF.
-/// Canonicalising this text reproduces the examples' digests; `XAdESSignature` fills in the digests.
+///
+/// The two signed parts, SignedInfo and SignedProperties, are also written directly in their C14N 1.0 form
+/// (`XMLForm.canonical`) — what canonicalising them in this document yields, and so the input to their
+/// digest and signature — which spares parsing and canonicalising the document for every letter.
+/// Tests check the written canonical forms against libxml2's C14N of the document text.
 struct XAdESDocument {
     struct Reference {
         let uri: String
@@ -15,53 +19,69 @@ struct XAdESDocument {
     /// Zero placeholders until computed, so the text reads back as a well-formed signature before signing.
     var signedPropertiesDigest = Data(count: 32)
     var signatureValue = Data(count: 1)
-    var certificates: [Data]
+    /// The `X509Certificate` elements, made once per signer by `keyInfo(_:)`.
+    var keyInfo: String
     var signingTime: String
     var certificateDigest: Data
     var issuerName: String
     var serialNumber: String
 
     func text() -> String {
-        let c14n = CanonicalizationMethod.c14n10.rawValue
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="no"?>"#
         xml += #"<XAdESSignatures xmlns="\#(XAdESProfile.asicNamespace)">"#
-        xml += #"<Signature xmlns="\#(XAdESProfile.dsigNamespace)" Id="\#(XAdESProfile.signatureId)"><SignedInfo>"#
-        xml += #"<CanonicalizationMethod Algorithm="\#(c14n)"/>"#
-        xml += #"<SignatureMethod Algorithm="\#(XAdESProfile.signatureMethod)"/>"#
+        xml += #"<Signature xmlns="\#(XAdESProfile.dsigNamespace)" Id="\#(XAdESProfile.signatureId)">"#
+        xml += signedInfo(.document)
+        xml += "<SignatureValue>\(Self.wrapped(signatureValue))</SignatureValue><KeyInfo><X509Data>"
+        xml += keyInfo
+        xml += "</X509Data></KeyInfo><Object>"
+        xml += #"<QualifyingProperties xmlns="\#(XAdESProfile.xadesNamespace)" "#
+            + ##"xmlns:ns2="\##(XAdESProfile.dsigNamespace)" Target="#\##(XAdESProfile.signatureId)">"##
+        xml += signedProperties(.document)
+        return xml + "</QualifyingProperties></Object></Signature></XAdESSignatures>"
+    }
+
+    /// `SignedInfo`; in canonical form it declares the namespace it inherits in the document.
+    func signedInfo(_ form: XMLForm) -> String {
+        let c14n = CanonicalizationMethod.c14n10.rawValue
+        var xml = form == .document
+            ? "<SignedInfo>" : #"<SignedInfo xmlns="\#(XAdESProfile.dsigNamespace)">"#
+        xml += form.empty("CanonicalizationMethod", #"Algorithm="\#(c14n)""#)
+        xml += form.empty("SignatureMethod", #"Algorithm="\#(XAdESProfile.signatureMethod)""#)
         for (index, reference) in references.enumerated() {
-            let uri = XMLEscaping.attribute(reference.uri)
-            xml += #"<Reference Id="\#(XAdESProfile.referenceId(index))" URI="\#(uri)">"#
-                + Self.digest(reference.sha256) + "</Reference>"
+            xml += #"<Reference Id="\#(XAdESProfile.referenceId(index))" URI="\#(form.attribute(reference.uri))">"#
+                + digest(reference.sha256, form) + "</Reference>"
         }
         xml += ##"<Reference Type="\##(XAdESProfile.signedPropertiesType)" "##
             + ##"URI="#\##(XAdESProfile.signedPropertiesId)">"##
-        xml += #"<Transforms><Transform Algorithm="\#(c14n)"/></Transforms>"#
-        xml += Self.digest(signedPropertiesDigest) + "</Reference></SignedInfo>"
-        xml += "<SignatureValue>\(Self.wrapped(signatureValue))</SignatureValue><KeyInfo><X509Data>"
-        xml += certificates.map { "<X509Certificate>\(Self.wrapped($0))</X509Certificate>" }.joined()
-        xml += "</X509Data></KeyInfo><Object>" + qualifyingProperties() + "</Object></Signature></XAdESSignatures>"
-        return xml
+        xml += "<Transforms>" + form.empty("Transform", #"Algorithm="\#(c14n)""#) + "</Transforms>"
+        return xml + digest(signedPropertiesDigest, form) + "</Reference></SignedInfo>"
     }
 
-    private func qualifyingProperties() -> String {
-        var xml = #"<QualifyingProperties xmlns="\#(XAdESProfile.xadesNamespace)" "#
-            + ##"xmlns:ns2="\##(XAdESProfile.dsigNamespace)" Target="#\##(XAdESProfile.signatureId)">"##
-        xml += #"<SignedProperties Id="\#(XAdESProfile.signedPropertiesId)"><SignedSignatureProperties>"#
-        xml += "<SigningTime>\(XMLEscaping.text(signingTime))</SigningTime><SigningCertificate><Cert><CertDigest>"
-        xml += #"<ns2:DigestMethod Algorithm="\#(XAdESProfile.sha1)"/>"#
+    /// `SignedProperties`; in canonical form it declares the two namespaces it inherits in the document.
+    func signedProperties(_ form: XMLForm) -> String {
+        var xml = form == .document ? "<SignedProperties " : #"<SignedProperties xmlns="\#(XAdESProfile.xadesNamespace)" "#
+            + #"xmlns:ns2="\#(XAdESProfile.dsigNamespace)" "#
+        xml += #"Id="\#(XAdESProfile.signedPropertiesId)"><SignedSignatureProperties>"#
+        xml += "<SigningTime>\(form.text(signingTime))</SigningTime><SigningCertificate><Cert><CertDigest>"
+        xml += form.empty("ns2:DigestMethod", #"Algorithm="\#(XAdESProfile.sha1)""#)
         xml += "<ns2:DigestValue>\(certificateDigest.base64EncodedString())</ns2:DigestValue></CertDigest>"
-        xml += "<IssuerSerial><ns2:X509IssuerName>\(XMLEscaping.text(issuerName))</ns2:X509IssuerName>"
+        xml += "<IssuerSerial><ns2:X509IssuerName>\(form.text(issuerName))</ns2:X509IssuerName>"
         xml += "<ns2:X509SerialNumber>\(serialNumber)</ns2:X509SerialNumber></IssuerSerial>"
         xml += "</Cert></SigningCertificate></SignedSignatureProperties><SignedDataObjectProperties>"
         for (index, reference) in references.enumerated() {
             xml += ##"<DataObjectFormat ObjectReference="#\##(XAdESProfile.referenceId(index))">"##
-                + "<MimeType>\(XMLEscaping.text(reference.mimeType))</MimeType></DataObjectFormat>"
+                + "<MimeType>\(form.text(reference.mimeType))</MimeType></DataObjectFormat>"
         }
-        return xml + "</SignedDataObjectProperties></SignedProperties></QualifyingProperties>"
+        return xml + "</SignedDataObjectProperties></SignedProperties>"
     }
 
-    private static func digest(_ value: Data) -> String {
-        #"<DigestMethod Algorithm="\#(XAdESProfile.sha256)"/>"#
+    /// The `X509Certificate` elements of `certificates` (DER), in order.
+    static func keyInfo(_ certificates: [Data]) -> String {
+        certificates.map { "<X509Certificate>\(wrapped($0))</X509Certificate>" }.joined()
+    }
+
+    private func digest(_ value: Data, _ form: XMLForm) -> String {
+        form.empty("DigestMethod", #"Algorithm="\#(XAdESProfile.sha256)""#)
             + "<DigestValue>\(value.base64EncodedString())</DigestValue>"
     }
 
@@ -70,5 +90,27 @@ struct XAdESDocument {
     private static func wrapped(_ value: Data) -> String {
         value.base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
             .replacingOccurrences(of: "\r\n", with: "&#13;\n")
+    }
+}
+
+/// How a part of a hand-written XML document is spelled: as it stands in the file, or in C14N 1.0 form
+/// (empty elements as start-end pairs, C14N's escapes), which is what canonicalising the file yields.
+enum XMLForm {
+    case document
+    case canonical
+
+    /// An element without content, with `attributes` already written as `name="value"`.
+    func empty(_ name: String, _ attributes: String) -> String {
+        self == .document ? "<\(name) \(attributes)/>" : "<\(name) \(attributes)></\(name)>"
+    }
+
+    /// Character data.
+    func text(_ value: String) -> String {
+        self == .document ? XMLEscaping.text(value) : XMLEscaping.canonicalText(value)
+    }
+
+    /// A double-quoted attribute value.
+    func attribute(_ value: String) -> String {
+        self == .document ? XMLEscaping.attribute(value) : XMLEscaping.canonicalAttribute(value)
     }
 }

@@ -3,7 +3,7 @@ public import PKI
 
 /// Builds `META-INF/signatures.xml`, the XAdES signature of an ASiC-E package (spec 7.4): one SHA-256
 /// reference per file, signed properties with the signing time, the signer's certificate digest and
-/// issuer/serial and a MIME type per file, canonicalised with libxml2's C14N 1.0 and signed RSA-SHA256.
+/// issuer/serial and a MIME type per file, in C14N 1.0 form and signed RSA-SHA256.
 /// The layout is the reference sender's, so receivers see what they see from it.
 public struct XAdESSignature: Sendable {
     /// A file the signature covers: its name in the ZIP, its MIME type and the SHA-256 of its bytes.
@@ -43,46 +43,10 @@ public struct XAdESSignature: Sendable {
         self.timeZone = timeZone
     }
 
-    /// Signs with `signer` and returns `signatures.xml`. `KeyInfo` holds the signer's certificate, its
-    /// keystore chain and then `additionalCertificates` (the profile wants the chain up to the root; pass
-    /// the root here when the keystore lacks it). Throws `.invalidSignedFile` for a bad file list and
-    /// `.signingFailed` (or the key's `PKIError`) when signing itself fails.
+    /// Signs with `signer` and returns `signatures.xml`: a one-off `XAdESSigner` (see there; make one
+    /// and reuse it when signing many packages).
     public func signed(by signer: Identity, additionalCertificates: [Certificate] = []) throws -> Data {
-        try validate()
-        var keyInfo: [Data] = []
-        for certificate in [signer.certificate] + signer.chain + additionalCertificates
-        where !keyInfo.contains(certificate.der) {
-            keyInfo.append(certificate.der)
-        }
-        let issuerName: String
-        do {
-            issuerName = try IssuerName.javaString(ofCertificate: signer.certificate.der)
-        } catch {
-            throw DPIError(.signingFailed, "the signer certificate's issuer name cannot be read",
-                           details: signer.certificate.subject, disposition: .abort)
-        }
-        var document = XAdESDocument(
-            references: files.map { .init(uri: Self.uri(for: $0.name), mimeType: $0.mimeType, sha256: $0.sha256) },
-            certificates: keyInfo, signingTime: SigningTime.format(signingTime, in: timeZone),
-            certificateDigest: Digest.sha1(signer.certificate.der), issuerName: issuerName,
-            serialNumber: signer.certificate.serialNumber)
-        document.signedPropertiesDigest = Digest.sha256(try Self.canonical(\.signedProperties, of: document))
-        document.signatureValue = try signer.privateKey.signRSASHA256(try Self.canonical(\.signedInfo, of: document))
-        return Data(document.text().utf8)
-    }
-
-    /// Parses the text we wrote and canonicalises one part (SignedProperties or SignedInfo) in document
-    /// context with C14N 1.0, exactly as a verifier will.
-    private static func canonical(_ part: KeyPath<SignatureStructure, XMLTree.Element>, of document: XAdESDocument)
-        throws -> Data {
-        do {
-            let tree = try XMLTree(parsing: Data(document.text().utf8), invalid: .signingFailed,
-                                   what: "the signature being built")
-            return try SignatureStructure(tree)[keyPath: part].canonical(.c14n10)
-        } catch let error as DPIError {
-            throw DPIError(.signingFailed, "the signature being built cannot be read back (a bug)",
-                           details: error.debugDescription, disposition: .abort)
-        }
+        try XAdESSigner(identity: signer, additionalCertificates: additionalCertificates).sign(self)
     }
 
     /// The reference URI of a file name: percent-encoded where a URI path needs it.

@@ -30,6 +30,34 @@ enum XMLEscaping {
         }
     }
 
+    /// Character data as C14N writes it: `&`, `<`, `>` and CR escaped (CR as `&#xD;`).
+    static func canonicalText(_ value: String) -> String {
+        escape(value) { character in
+            switch character {
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\r": return "&#xD;"
+            default: return nil
+            }
+        }
+    }
+
+    /// An attribute value as C14N writes it: `&`, `<`, `"` escaped, tab, LF and CR as hex character references.
+    static func canonicalAttribute(_ value: String) -> String {
+        escape(value) { character in
+            switch character {
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case "\"": return "&quot;"
+            case "\t": return "&#x9;"
+            case "\n": return "&#xA;"
+            case "\r": return "&#xD;"
+            default: return nil
+            }
+        }
+    }
+
     private static func escape(_ value: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         guard value.unicodeScalars.contains(where: { replacement($0) != nil }) else { return value }
         var escaped = ""

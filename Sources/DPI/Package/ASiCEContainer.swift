@@ -1,5 +1,5 @@
 public import Foundation
-public import PKI
+import PKI
 
 /// Builds an ASiC-E document package (spec 7.1) from an SDP manifest and the documents' contents, in the
 /// reference sender's order and form: `mimetype` stored first, `manifest.xml`, the documents (main, then
@@ -31,13 +31,11 @@ public struct ASiCEContainer: Sendable {
         self.contents = contents
     }
 
-    /// Writes the signed package to `output`. `signer` makes the XAdES signature (its keystore chain and
-    /// `additionalCertificates` go to `KeyInfo`) at `signingTime`, written in `timeZone`.
-    /// `compressionLevel` is zlib's 0...9 for every entry after `mimetype`. Throws `DPIError` (manifest,
-    /// ZIP, signing) or the key's `PKIError`.
-    public func write(to output: any ZIPOutput, signer: Identity, additionalCertificates: [Certificate] = [],
-                      signingTime: Date, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!,
-                      compressionLevel: Int = 6) throws {
+    /// Writes the signed package to `output`. `signer` makes the XAdES signature at `signingTime`, written in
+    /// `timeZone`. `compressionLevel` is zlib's 0...9 for the entries after `mimetype`, except documents in
+    /// `compressedFormats` (level 0). Throws `DPIError` (manifest, ZIP, signing) or the key's `PKIError`.
+    public func write(to output: any ZIPOutput, signer: XAdESSigner, signingTime: Date,
+                      timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, compressionLevel: Int = 6) throws {
         let manifestXML = try manifest.xml()
         let writer = try ZIPWriter(output: output, modified: ZIPTimestamp(signingTime, in: timeZone),
                                    compressionLevel: compressionLevel)
@@ -45,22 +43,22 @@ public struct ASiCEContainer: Sendable {
         try writer.addDeflated(name: "manifest.xml", data: manifestXML)
         var signed = [XAdESSignature.File(name: "manifest.xml", mimeType: "application/xml", contents: manifestXML)]
         for (file, content) in zip(manifest.files, contents) {
-            let digest = try Self.add(content, as: file.href, to: writer)
+            let level = Self.compressedFormats.contains(file.mimeType.lowercased()) ? 0 : compressionLevel
+            let digest = try Self.add(content, as: file.href, level: level, to: writer)
             signed.append(XAdESSignature.File(name: file.href, mimeType: file.mimeType, sha256: digest))
         }
         let signature = XAdESSignature(files: signed, signingTime: signingTime, timeZone: timeZone)
-        try writer.addDeflated(name: "META-INF/signatures.xml",
-                               data: try signature.signed(by: signer, additionalCertificates: additionalCertificates))
+        try writer.addDeflated(name: "META-INF/signatures.xml", data: try signer.sign(signature))
         try writer.addDeflated(name: "META-INF/manifest.xml", data: ContainerManifest(for: manifest).xml())
         try writer.finish(comment: Self.archiveComment)
     }
 
-    /// The signed package in memory (see `write(to:signer:additionalCertificates:signingTime:timeZone:compressionLevel:)`).
-    public func data(signer: Identity, additionalCertificates: [Certificate] = [], signingTime: Date,
+    /// The signed package in memory (see `write(to:signer:signingTime:timeZone:compressionLevel:)`).
+    public func data(signer: XAdESSigner, signingTime: Date,
                      timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, compressionLevel: Int = 6) throws -> Data {
         let output = ZIPMemoryOutput(reservingCapacity: estimatedSize())
-        try write(to: output, signer: signer, additionalCertificates: additionalCertificates,
-                  signingTime: signingTime, timeZone: timeZone, compressionLevel: compressionLevel)
+        try write(to: output, signer: signer, signingTime: signingTime, timeZone: timeZone,
+                  compressionLevel: compressionLevel)
         return output.data
     }
 
@@ -83,15 +81,28 @@ public struct ASiCEContainer: Sendable {
     }
 
     /// Writes one document deflated and returns the SHA-256 of its uncompressed bytes.
-    private static func add(_ content: DocumentContents, as name: String, to writer: ZIPWriter) throws -> Data {
+    /// Document formats that are compressed inside already: deflating them again costs CPU on every letter
+    /// for a few bytes saved, so they go in at level 0 (still the deflate method, as the reference writes
+    /// every entry after `mimetype`, but with the bytes stored in it).
+    static let compressedFormats: Set<String> = [
+        "application/pdf", "image/jpeg", "image/png", "image/gif", "application/zip",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+        "application/vnd.oasis.opendocument.presentation",
+    ]
+
+    private static func add(_ content: DocumentContents, as name: String, level: Int,
+                            to writer: ZIPWriter) throws -> Data {
         switch content {
         case .data(let data):
-            try writer.addDeflated(name: name, data: data)
+            try writer.addDeflated(name: name, data: data, level: level)
             return Digest.sha256(data)
         case .file(let url):
             let chunks = try ZIPFileChunks(url: url)
             let hasher = SHA256Hasher()
-            try writer.addDeflated(name: name) {
+            try writer.addDeflated(name: name, level: level) {
                 let chunk = try chunks.next()
                 if let chunk { hasher.update(chunk) }
                 return chunk

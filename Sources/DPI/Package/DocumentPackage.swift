@@ -10,12 +10,12 @@ public enum DocumentPackage {
     /// Builds `container` in memory, signed by `signer` at `signingTime`, encrypts it to `recipient` (the
     /// provider's certificate from KRR or the print certificate endpoint) with a fresh AES key, and
     /// fingerprints the CMS bytes. Throws `DPIError` (manifest, ZIP, signing) or `PKIError` (encryption).
-    public static func seal(_ container: ASiCEContainer, signer: Identity, additionalCertificates: [Certificate] = [],
-                            signingTime: Date, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!,
-                            compressionLevel: Int = 6, to recipient: Certificate) throws -> SealedPackage {
+    public static func seal(_ container: ASiCEContainer, signer: XAdESSigner, signingTime: Date,
+                            timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, compressionLevel: Int = 6,
+                            to recipient: Certificate) throws -> SealedPackage {
         let cms = try CMSEnvelope.encrypt(
-            container.data(signer: signer, additionalCertificates: additionalCertificates, signingTime: signingTime,
-                           timeZone: timeZone, compressionLevel: compressionLevel),
+            container.data(signer: signer, signingTime: signingTime, timeZone: timeZone,
+                           compressionLevel: compressionLevel),
             to: recipient)
         return SealedPackage(cms: cms, fingerprint: PackageFingerprint(cms: cms))
     }

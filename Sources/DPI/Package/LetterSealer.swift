@@ -9,25 +9,24 @@ public import PKI
 /// operations (the XAdES signature and the JWS) plus one RSA public-key operation (the CMS key transport).
 public struct LetterSealer: Sendable {
     /// The signing identity (the Avsender's, or its Databehandler's, enterprise certificate).
-    public let identity: Identity
-    /// Extra certificates for the XAdES `KeyInfo` (the root when the keystore lacks it, spec 7.4).
-    public let additionalCertificates: [Certificate]
+    public var identity: Identity { packageSigner.identity }
     /// The rules letters are checked against before anything is built.
     public let validation: LetterValidation
     /// zlib's level (0...9) for the package entries; 6 like the reference, lower to trade size for speed.
     public let compressionLevel: Int
+    private let packageSigner: XAdESSigner
     private let signer: JWSSigner
 
-    /// A sealer signing with `identity`. Throws `.signingFailed` when the certificate carries no organisation
-    /// number (it could not be matched to the letters' sender).
+    /// A sealer signing with `identity`; `additionalCertificates` go to the XAdES `KeyInfo` after the keystore's
+    /// chain (the root when the keystore lacks it, spec 7.4). Throws `.signingFailed` when the certificate
+    /// carries no organisation number (it could not be matched to the letters' sender).
     public init(identity: Identity, additionalCertificates: [Certificate] = [],
                 validation: LetterValidation = LetterValidation(), compressionLevel: Int = 6) throws {
         guard identity.certificate.organisationNumber != nil else {
             throw DPIError(.signingFailed, "the signing certificate names no organisation number; DPI needs an "
                            + "enterprise certificate", details: identity.certificate.subject, disposition: .abort)
         }
-        self.identity = identity
-        self.additionalCertificates = additionalCertificates
+        packageSigner = try XAdESSigner(identity: identity, additionalCertificates: additionalCertificates)
         self.validation = validation
         self.compressionLevel = compressionLevel
         signer = JWSSigner(identity: identity)
@@ -75,8 +74,7 @@ public struct LetterSealer: Sendable {
                       _ transmission: Transmission, _ recipient: Certificate) throws -> SealedLetter {
         let container = try ASiCEContainer(manifest: manifest, contents: contents)
         let package = try DocumentPackage.seal(
-            container, signer: identity, additionalCertificates: additionalCertificates,
-            signingTime: transmission.createdAt.date,
+            container, signer: packageSigner, signingTime: transmission.createdAt.date,
             timeZone: TimeZone(secondsFromGMT: transmission.createdAt.utcOffsetSeconds) ?? .gmt,
             compressionLevel: compressionLevel, to: recipient)
         let jwt = try signer.sign(message.withFingerprint(package.fingerprint).jsonData())

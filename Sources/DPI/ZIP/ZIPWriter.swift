@@ -26,7 +26,8 @@ public final class ZIPWriter {
     let modified: ZIPTimestamp
     let zip64Mode: ZIP64Mode
     private let compressionLevel: Int
-    private var deflater: ZIPDeflater?
+    /// One deflater per level used, reset and reused between entries.
+    private var deflaters: [Int: ZIPDeflater] = [:]
     private var names: Set<String> = []
     private var state = State.open
     private(set) var records: [ZIPWriter.Record] = []
@@ -39,10 +40,7 @@ public final class ZIPWriter {
     /// level outside 0...9.
     public init(output: any ZIPOutput, modified: ZIPTimestamp = .now, compressionLevel: Int = 6,
                 zip64: ZIP64Mode = .asNeeded) throws {
-        guard (0...9).contains(compressionLevel) else {
-            throw DPIError(.zipWriterMisuse, "the compression level must be between 0 and 9",
-                           details: "level \(compressionLevel)", disposition: .abort)
-        }
+        try Self.checkLevel(compressionLevel)
         self.output = output
         self.modified = modified
         self.compressionLevel = compressionLevel
@@ -66,19 +64,22 @@ public final class ZIPWriter {
     }
 
     /// Adds a deflated entry followed by a data descriptor, as the reference writes every entry after
-    /// `mimetype`.
-    public func addDeflated(name: String, data: Data, comment: String = "") throws {
+    /// `mimetype`. `level` overrides the writer's compression level for this entry (0 keeps the deflate
+    /// format but stores the bytes in it, for content that is compressed already).
+    public func addDeflated(name: String, data: Data, comment: String = "", level: Int? = nil) throws {
         var pending: Data? = data
-        try addDeflated(name: name, comment: comment) {
+        try addDeflated(name: name, comment: comment, level: level) {
             defer { pending = nil }
             return pending
         }
     }
 
     /// Adds a deflated entry whose content comes from `nextChunk` until it returns `nil`; only one chunk
-    /// and zlib's window are in memory at a time.
-    public func addDeflated(name: String, comment: String = "", nextChunk: () throws -> Data?) throws {
-        try addStreamed(name: name, comment: comment, method: .deflated, nextChunk: nextChunk)
+    /// and zlib's window are in memory at a time. `level` as for `addDeflated(name:data:comment:level:)`.
+    public func addDeflated(name: String, comment: String = "", level: Int? = nil,
+                            nextChunk: () throws -> Data?) throws {
+        try addStreamed(name: name, comment: comment, method: .deflated(level: level ?? compressionLevel),
+                        nextChunk: nextChunk)
     }
 
     /// Adds an uncompressed entry whose content comes from `nextChunk` until it returns `nil`. CRC and
@@ -87,10 +88,10 @@ public final class ZIPWriter {
         try addStreamed(name: name, comment: comment, method: .stored, nextChunk: nextChunk)
     }
 
-    /// Adds the file at `url` deflated, reading it in 1 MiB chunks.
-    public func addDeflated(name: String, contentsOf url: URL, comment: String = "") throws {
+    /// Adds the file at `url` deflated, reading it in 1 MiB chunks; `level` as for `addDeflated(name:data:...)`.
+    public func addDeflated(name: String, contentsOf url: URL, comment: String = "", level: Int? = nil) throws {
         let file = try ZIPFileChunks(url: url)
-        try addDeflated(name: name, comment: comment, nextChunk: file.next)
+        try addDeflated(name: name, comment: comment, level: level, nextChunk: file.next)
     }
 
     /// Adds the file at `url` uncompressed (with a data descriptor), reading it in 1 MiB chunks.
@@ -114,10 +115,23 @@ public final class ZIPWriter {
         }
     }
 
-    private func addStreamed(name: String, comment: String, method: ZIPMethod, nextChunk: () throws -> Data?) throws {
+    /// How a streamed entry's bytes are written.
+    private enum StreamedMethod {
+        case stored
+        case deflated(level: Int)
+    }
+
+    private func addStreamed(name: String, comment: String, method: StreamedMethod,
+                             nextChunk: () throws -> Data?) throws {
+        var deflater: ZIPDeflater?
+        if case .deflated(let level) = method {
+            try Self.checkLevel(level)
+            deflater = try reusableDeflater(level: level)
+        }
         let entry = try begin(name: name, comment: comment)
         try guarded {
-            var record = Record(entry: entry, method: method, streamed: true, offset: bytesWritten)
+            var record = Record(entry: entry, method: deflater == nil ? .stored : .deflated, streamed: true,
+                                offset: bytesWritten)
             record.zip64InLocalHeader = zip64Mode == .always
             try write(record.localHeader(modified: modified))
             var checksum = ZIPChecksum()
@@ -126,7 +140,6 @@ public final class ZIPWriter {
                 try self.write(bytes)
                 compressed += UInt64(bytes.count)
             }
-            let deflater = method == .deflated ? try reusableDeflater() : nil
             while let chunk = try nextChunk() {
                 checksum.update(chunk)
                 record.uncompressedSize += UInt64(chunk.count)
@@ -180,11 +193,18 @@ public final class ZIPWriter {
         bytesWritten += UInt64(bytes.count)
     }
 
-    private func reusableDeflater() throws -> ZIPDeflater {
-        if let deflater { return deflater }
-        let created = try ZIPDeflater(level: compressionLevel)
-        deflater = created
+    private func reusableDeflater(level: Int) throws -> ZIPDeflater {
+        if let deflater = deflaters[level] { return deflater }
+        let created = try ZIPDeflater(level: level)
+        deflaters[level] = created
         return created
+    }
+
+    private static func checkLevel(_ level: Int) throws {
+        guard (0...9).contains(level) else {
+            throw DPIError(.zipWriterMisuse, "the compression level must be between 0 and 9",
+                           details: "level \(level)", disposition: .abort)
+        }
     }
 
     private static func encodeComment(_ comment: String) throws -> Data {

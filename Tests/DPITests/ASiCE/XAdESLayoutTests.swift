@@ -18,7 +18,7 @@ import TestSupport
             references: zip(structure.fileReferences, mimeTypes).map {
                 .init(uri: $0.uri, mimeType: $1, sha256: $0.sha256)
             },
-            certificates: structure.certificates, signingTime: structure.signingTime,
+            keyInfo: XAdESDocument.keyInfo(structure.certificates), signingTime: structure.signingTime,
             certificateDigest: Digest.sha1(structure.certificates[0]),
             issuerName: try IssuerName.javaString(ofCertificate: structure.certificates[0]),
             serialNumber: try Certificate(der: structure.certificates[0]).serialNumber)

@@ -21,7 +21,27 @@ struct ASiCEContainerTests {
 
     static func package(_ contents: [DocumentContents] = PackageFixtures.contents) throws -> Data {
         try ASiCEContainer(manifest: manifest, contents: contents)
-            .data(signer: PackageFixtures.identity("sender"), signingTime: signingTime)
+            .data(signer: XAdESSigner(identity: PackageFixtures.identity("sender")), signingTime: signingTime)
+    }
+
+    @Test("documents compressed already (PDF) are deflated at level 0; text is compressed")
+    func compressedFormatsAreNotCompressedAgain() throws {
+        let text = Data(String(repeating: "Vedlegg én: tekst som pakkes godt. ", count: 300).utf8)
+        let zip = try ASiCEContainer(manifest: Self.manifest, contents: [.data(PackageFixtures.mainDocument),
+                                                                         .data(text), .data(text)])
+            .data(signer: XAdESSigner(identity: PackageFixtures.identity("sender")), signingTime: Self.signingTime)
+        let reader = try ZIPReader(data: zip)
+        let pdf = try #require(reader.entry(named: "brev.pdf"))
+        let attachment = try #require(reader.entry(named: "vedlegg-1.txt"))
+        #expect(pdf.method == .deflated && attachment.method == .deflated)
+        #expect(pdf.compressedSize > pdf.uncompressedSize, "level 0 stores the bytes inside deflate blocks")
+        #expect(attachment.compressedSize * 10 < attachment.uncompressedSize)
+        #expect(try reader.contents(named: "brev.pdf") == PackageFixtures.mainDocument)
+        try TemporaryDirectory.with { folder in
+            let file = folder.appendingPathComponent("package.zip")
+            try zip.write(to: file)
+            #expect(try ChildProcess.run("unzip", ["-tq", file.path]).status == 0)
+        }
     }
 
     @Test("entries come in the reference order: mimetype stored at byte 30, manifest, documents, signature, container manifest")

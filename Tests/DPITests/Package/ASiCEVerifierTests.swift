@@ -82,7 +82,7 @@ struct ASiCEVerifierTests {
     @Test("a signer outside the trust store fails the chain check when one is given")
     func untrustedSignerWithTrustStore() throws {
         let zip = try ASiCEContainer(manifest: ASiCEContainerTests.manifest, contents: PackageFixtures.contents)
-            .data(signer: PackageFixtures.identity("untrusted-sender"), signingTime: Date())
+            .data(signer: XAdESSigner(identity: PackageFixtures.identity("untrusted-sender")), signingTime: Date())
         #expect(throws: Never.self) { try ASiCEVerifier().verify(zip) }
         let error = #expect(throws: PKIError.self) { try ASiCEVerifier(trustStore: PackageFixtures.trustStore()).verify(zip) }
         #expect(error?.code == .untrustedCertificate)

@@ -23,6 +23,23 @@ import Testing
         #expect(try build() == build())
     }
 
+    @Test func aPerEntryLevelOverridesTheWritersLevel() throws {
+        let text = Data(String(repeating: "abc ", count: 10_000).utf8)
+        let archive = try ZIPFixtures.archive { writer in
+            try writer.addDeflated(name: "default.txt", data: text)
+            try writer.addDeflated(name: "level0.txt", data: text, level: 0)
+            try writer.addDeflated(name: "again.txt", data: text)
+        }
+        let entries = try ZIPReader(data: archive).entries
+        #expect(entries.map(\.method) == [.deflated, .deflated, .deflated])
+        #expect(entries[0].compressedSize * 50 < entries[0].uncompressedSize)
+        #expect(entries[1].compressedSize >= entries[1].uncompressedSize)
+        #expect(entries[2].compressedSize == entries[0].compressedSize, "the writer's level applies again")
+        #expect(try ZIPReader(data: archive).contents(named: "level0.txt") == text)
+        #expect(Self.code { _ = try ZIPFixtures.archive { try $0.addDeflated(name: "x", data: text, level: 10) } }
+            == .zipWriterMisuse)
+    }
+
     @Test func theTimestampIsStampedOnEveryEntry() throws {
         let stamp = ZIPTimestamp(Date(timeIntervalSince1970: 1_700_000_000), in: TimeZone(identifier: "UTC")!)
         #expect(stamp.components.year == 2023 && stamp.components.month == 11 && stamp.components.day == 14)
