@@ -94,8 +94,9 @@ struct KRRPersonRecord: Encodable {
 }
 
 /// Contact values for a seed person, from the seed when given, else derived from a hash of the
-/// identifier: stable for a person, different between persons, never containing the identifier.
-private struct DerivedContact {
+/// identifier: stable for a person, different between persons, never containing the identifier. The access
+/// point reads mailbox addresses from it to find the person a digital letter is for.
+struct DerivedContact {
     let person: KRRSeed.Person
     private let hash: [UInt8]
 

@@ -1,0 +1,52 @@
+public import Foundation
+public import PKI
+
+extension AccessPointSimulator {
+    /// The providers behind the access point, what it trusts, the register it checks routing against, and
+    /// how it behaves: receipts, faults, accept-only mode.
+    public struct Configuration: Sendable {
+        /// The Digipost mailbox provider's identity: its key opens letters addressed to it, it signs receipts.
+        public var digipost: Identity
+        /// The e-Boks mailbox provider's identity.
+        public var eboks: Identity
+        /// The print provider's identity.
+        public var printProvider: Identity
+        /// The anchors letter signers must chain to.
+        public var trustStore: TrustStore
+        /// Intermediate certificates completing the signers' chains.
+        public var intermediates: [Certificate]
+        /// The persons of the simulated KRR: a digital letter must go to a person's own mailbox provider.
+        public var seed: KRRSeed
+        /// Which receipts are sent, and when.
+        public var receipts: ReceiptSettings
+        /// Failures injected on purpose.
+        public var faults: FaultSettings
+        /// Store letters without verifying or decrypting them (for benchmarks of the sending side).
+        public var acceptOnly: Bool
+        /// The status answering a reused message id: 400 (spec 17.3) unless told otherwise (e.g. 409).
+        public var duplicateStatus: Int
+        /// Seconds from `OPPRETTET` to `SENDT` in the transport statuses.
+        public var forwardDelay: Double
+        /// The current time, for token expiry, certificate validity, receipt delays and the rate limit.
+        public var clock: @Sendable () -> Date
+
+        /// A strict access point in front of the three providers, sending happy-path receipts after 1 s.
+        public init(digipost: Identity, eboks: Identity, printProvider: Identity, trustStore: TrustStore,
+                    intermediates: [Certificate] = [], seed: KRRSeed, receipts: ReceiptSettings = ReceiptSettings(),
+                    faults: FaultSettings = FaultSettings(), acceptOnly: Bool = false, duplicateStatus: Int = 400,
+                    forwardDelay: Double = 0, clock: @escaping @Sendable () -> Date = { Date() }) {
+            self.digipost = digipost
+            self.eboks = eboks
+            self.printProvider = printProvider
+            self.trustStore = trustStore
+            self.intermediates = intermediates
+            self.seed = seed
+            self.receipts = receipts
+            self.faults = faults
+            self.acceptOnly = acceptOnly
+            self.duplicateStatus = duplicateStatus
+            self.forwardDelay = forwardDelay
+            self.clock = clock
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import DPI
+import Foundation
+import HTTP
+
+extension AccessPointSimulator {
+    /// One transport status (spec 10.3).
+    private struct TransportStatus: Encodable {
+        let status: String
+        let beskrivelse: String?
+        let timestamp: String
+    }
+
+    /// `GET /messages/out/{id}/statuses`: `OPPRETTET` at acceptance, `SENDT` once `forwardDelay` has passed;
+    /// only to the organisations that sent the letter. An unknown id (spec 18.9 leaves it open) gets 404.
+    func statuses(_ request: HTTPServerRequest, id: String?) -> HTTPResponse {
+        let token: MaskinportenToken
+        switch authorize(request) {
+        case .success(let valid): token = valid
+        case .failure(let rejection): return rejection.response
+        }
+        guard let id, let letter = store.letter(id.lowercased()), !letter.owners.isDisjoint(with: Self.owners(of: token))
+        else {
+            return ProblemDetails(status: 404, title: "Not Found", detail: "no letter of yours has this message id")
+                .response()
+        }
+        var statuses = [TransportStatus(status: "OPPRETTET", beskrivelse: "mottatt av aksesspunktet",
+                                        timestamp: Self.timestamp(letter.acceptedAt))]
+        let sent = letter.acceptedAt.addingTimeInterval(configuration.forwardDelay)
+        if sent <= configuration.clock() {
+            statuses.append(TransportStatus(status: "SENDT", beskrivelse: nil, timestamp: Self.timestamp(sent)))
+        }
+        return .json((try? JSONEncoder.simulator.encode(statuses)) ?? Data())
+    }
+
+    /// `2021-06-29T05:49:47Z`, as the examples write status times.
+    private static func timestamp(_ date: Date) -> String {
+        Date.ISO8601FormatStyle().format(date)
+    }
+}

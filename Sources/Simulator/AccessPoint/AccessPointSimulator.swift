@@ -1,0 +1,88 @@
+public import Foundation
+import DPI
+public import HTTP
+
+/// The simulated access point (corner 2) with the mailbox and print providers behind it (corner 4), per
+/// `dpi-reference/api/openapi_spec.yaml` and spec 10, 15, 16, 17.3-17.4: it accepts letters only after every
+/// check the receiving side makes, keeps them in memory, answers transport statuses, and queues signed
+/// receipts from the provider that got each letter, with faults injected on request.
+///
+/// Thread-safe: the store and the fault injector are behind locks; everything else is immutable.
+public final class AccessPointSimulator: Sendable {
+    /// The scope every endpoint demands (spec 10.1).
+    public static let sendScope = "digitalpostinnbygger:send"
+
+    /// The settings it was made with.
+    public let configuration: Configuration
+    let tokenValidator: TokenValidator
+    /// Digipost, e-Boks, print: the corner 4s letters can be addressed to.
+    let providers: [SimulatedProvider]
+    let directory: MailboxDirectory
+    let store = LetterStore()
+    let faults: FaultInjector
+
+    /// An access point accepting bearer tokens `tokenValidator` accepts. Throws `.invalidConfiguration` when
+    /// a provider certificate has no organisation number, `.malformedSeed` for a bad seed.
+    public init(configuration: Configuration, tokenValidator: TokenValidator) throws {
+        _ = try configuration.seed.personsByID()
+        self.configuration = configuration
+        self.tokenValidator = tokenValidator
+        providers = [
+            try SimulatedProvider(identity: configuration.digipost, mailboxCategory: .digipost,
+                                  configuration: configuration),
+            try SimulatedProvider(identity: configuration.eboks, mailboxCategory: .eboks, configuration: configuration),
+            try SimulatedProvider(identity: configuration.printProvider, mailboxCategory: nil,
+                                  configuration: configuration),
+        ]
+        directory = MailboxDirectory(seed: configuration.seed)
+        faults = FaultInjector(settings: configuration.faults)
+    }
+
+    /// What it has seen so far.
+    public var report: AccessPointReport { store.report }
+
+    /// Serves the access point API and `GET /simulator/report` on `router`.
+    public func register(on router: inout SimulatorRouter) {
+        router.add("POST", "/messages/out", parameterised: guarded { [self] request, _ in send(request) })
+        router.add("GET", "/messages/out/{id}/statuses", parameterised: guarded { [self] in statuses($0, id: $1["id"]) })
+        router.add("GET", "/messages/in", parameterised: guarded { [self] request, _ in inbox(request) })
+        router.add("GET", "/messages/in/{id}", parameterised: guarded { [self] in download($0, id: $1["id"]) })
+        router.add("POST", "/messages/in/{id}/read", parameterised: guarded { [self] in markRead($0, id: $1["id"]) })
+        router.add("GET", "/simulator/report", handler: { [self] _ in
+            .json((try? JSONEncoder.simulator.encode(report)) ?? Data())
+        })
+    }
+
+    /// `handler` behind the injected latency and rate limit (429 with `Retry-After: 1`).
+    private func guarded(_ handler: @escaping SimulatorRouter.ParameterisedHandler)
+        -> SimulatorRouter.ParameterisedHandler {
+        { [self] request, parameters in
+            if configuration.faults.latency > 0 {
+                Thread.sleep(forTimeInterval: configuration.faults.latency)
+            }
+            if faults.isOverRate(at: configuration.clock()) {
+                store.count { $0.tooManyRequests += 1 }
+                return ProblemDetails(status: 429, title: "Too Many Requests",
+                                      detail: "more than \(configuration.faults.requestsPerSecond ?? 0) requests "
+                                          + "per second; retry after the time in Retry-After")
+                    .response(headers: ["Retry-After": "1"])
+            }
+            return handler(request, parameters)
+        }
+    }
+
+    /// The caller's token with the send scope, or the 401/403 answer (counted as a rejection).
+    func authorize(_ request: HTTPServerRequest) -> Result<MaskinportenToken, TokenRejection> {
+        do {
+            return .success(try tokenValidator.authorize(request, anyOf: [Self.sendScope]))
+        } catch {
+            store.count { $0.rejected[error.status == 401 ? "unauthorized" : "forbidden", default: 0] += 1 }
+            return .failure(error)
+        }
+    }
+
+    /// The organisations a token speaks for: its consumer and, for a data processor, its supplier.
+    static func owners(of token: MaskinportenToken) -> Set<String> {
+        Set([token.consumer.organisationNumber, token.supplier?.organisationNumber].compactMap { $0 })
+    }
+}

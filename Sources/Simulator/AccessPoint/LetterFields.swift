@@ -1,0 +1,33 @@
+import DPI
+
+/// The fields of a `digital` or `utskrift` message the access point checks and routes by.
+struct LetterFields {
+    let sender: MessageSender
+    let maskinportenToken: String
+    /// The mailbox address of a digital letter; nil for print.
+    let mailboxAddress: String?
+    /// The postal address of a print letter, as one line; nil for digital.
+    let postalAddress: String?
+
+    var isPrint: Bool { mailboxAddress == nil }
+
+    init(_ message: BusinessMessage) throws(LetterRejection) {
+        switch message.body {
+        case .digital(let digital):
+            sender = digital.sender
+            maskinportenToken = digital.maskinportenToken
+            mailboxAddress = digital.mailboxAddress
+            postalAddress = nil
+        case .print(let print):
+            sender = print.sender
+            maskinportenToken = print.maskinportenToken
+            mailboxAddress = nil
+            let address = print.recipient
+            postalAddress = ([address.name] + address.lines
+                + [address.postalCode, address.city, address.countryCode, address.country].compactMap { $0 })
+                .joined(separator: ", ")
+        default:
+            throw LetterRejection(rule: "not-a-letter", detail: "only digital and utskrift messages can be sent")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Synchronization
+
+/// The access point's memory: accepted letters by message id, the receipts queued for their senders,
+/// and the report counters, all behind one lock (requests arrive on many connection threads).
+final class LetterStore: Sendable {
+    /// A receipt waiting in a sender's queue; signed when it first becomes visible.
+    struct QueuedReceipt: Sendable {
+        let id: String
+        let letterId: String
+        let kind: ReceiptKind
+        let due: Date
+        let sequence: Int
+        let copies: Int
+        var reads = 0
+        var jwt: String?
+    }
+
+    /// Which queued receipts a caller sees.
+    struct InboxFilter {
+        /// The caller's organisations (token consumer and supplier).
+        let owners: Set<String>
+        /// Only receipts of letters sent with this channel (lower-cased); nil for every channel.
+        let kanal: String?
+        /// Only receipts of letters sent with this avsenderidentifikator; nil for letters sent without one.
+        let senderIdentifier: String?
+    }
+
+    private struct State {
+        var letters: [String: StoredLetter] = [:]
+        var receipts: [String: QueuedReceipt] = [:]
+        var nextSequence = 0
+        var report = AccessPointReport()
+    }
+
+    private let state = Mutex(State())
+
+    /// Stores `letter` and queues its `receipts`; false (and a duplicate attempt counted) when its id is taken.
+    func store(_ letter: StoredLetter, receipts: [PlannedReceipt]) -> Bool {
+        state.withLock { state in
+            guard state.letters[letter.messageId] == nil else {
+                state.report.duplicateAttempts += 1
+                return false
+            }
+            state.letters[letter.messageId] = letter
+            state.report.accepted += 1
+            state.report.deliveredPerRecipient[letter.recipientKey, default: 0] += 1
+            for planned in receipts {
+                let id = UUID().uuidString.lowercased()
+                state.receipts[id] = QueuedReceipt(id: id, letterId: letter.messageId, kind: planned.kind,
+                                                   due: planned.due, sequence: state.nextSequence,
+                                                   copies: planned.copies)
+                state.nextSequence += 1
+            }
+            return true
+        }
+    }
+
+    /// The stored letter with `messageId`, or nil.
+    func letter(_ messageId: String) -> StoredLetter? {
+        state.withLock { $0.letters[messageId] }
+    }
+
+    /// Changes the report (counting a rejection, a 429, ...).
+    func count(_ change: (inout AccessPointReport) -> Void) {
+        state.withLock { change(&$0.report) }
+    }
+
+    /// A copy of the report.
+    var report: AccessPointReport {
+        state.withLock { $0.report }
+    }
+
+    /// The unread receipts visible to `filter` at `now`, oldest first, one entry per unread copy; receipts
+    /// becoming visible are signed with `sign` (nil: signing failed, the receipt stays hidden).
+    func inbox(_ filter: InboxFilter, now: Date,
+               sign: (QueuedReceipt, StoredLetter) -> String?) -> [(id: String, jwt: String)] {
+        state.withLock { state in
+            var visible: [QueuedReceipt] = []
+            for (id, receipt) in state.receipts where receipt.due <= now {
+                guard let letter = state.letters[receipt.letterId], Self.matches(letter, filter) else { continue }
+                var receipt = receipt
+                if receipt.jwt == nil {
+                    guard let jwt = sign(receipt, letter) else { continue }
+                    receipt.jwt = jwt
+                    state.receipts[id] = receipt
+                    state.report.receiptsIssued += receipt.copies
+                }
+                visible.append(receipt)
+            }
+            visible.sort { ($0.due, $0.sequence) < ($1.due, $1.sequence) }
+            return visible.flatMap { receipt in
+                Array(repeating: (receipt.id, receipt.jwt ?? ""), count: receipt.copies - receipt.reads)
+            }
+        }
+    }
+
+    /// Acknowledges one copy of receipt `id` if `owners` may see it and it is visible at `now`; false when
+    /// there is no such unread receipt. A fully read receipt is forgotten.
+    func markRead(_ id: String, owners: Set<String>, now: Date) -> Bool {
+        state.withLock { state in
+            guard var receipt = state.receipts[id], receipt.jwt != nil, receipt.due <= now,
+                  let letter = state.letters[receipt.letterId], !letter.owners.isDisjoint(with: owners) else {
+                return false
+            }
+            receipt.reads += 1
+            state.receipts[id] = receipt.reads < receipt.copies ? receipt : nil
+            state.report.receiptsRead += 1
+            return true
+        }
+    }
+
+    private static func matches(_ letter: StoredLetter, _ filter: InboxFilter) -> Bool {
+        !letter.owners.isDisjoint(with: filter.owners)
+            && (filter.kanal == nil || letter.kanal == filter.kanal)
+            && letter.senderIdentifier == filter.senderIdentifier
+    }
+}
