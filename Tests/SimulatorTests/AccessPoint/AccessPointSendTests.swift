@@ -1,0 +1,71 @@
+import DPI
+import Foundation
+import HTTP
+import Simulator
+import Testing
+
+/// Letters made by `LetterSealer` from the test PKI pass every check of the simulated access point and
+/// providers and are stored once (spec 10.2, 15).
+@Suite("Access point simulator: accepting letters")
+struct AccessPointSendTests {
+    @Test("a digital letter to a Digipost person is accepted with 201 and counted once for that person")
+    func digitalLetterAccepted() throws {
+        let fixture = try AccessPointFixture()
+        let token = try fixture.accessToken()
+        let response = try fixture.send(fixture.digitalLetter(token: token), token: token, kanal: "Batch_1")
+        #expect(response.status == 201, "\(response.text)")
+        #expect(response.body.isEmpty)
+        let report = try fixture.report()
+        let person = try #require(AccessPointFixture.seed.persons.first { $0.category == .digipost })
+        #expect(report.accepted == 1)
+        #expect(report.rejected.isEmpty)
+        #expect(report.deliveredPerRecipient == ["person:\(person.id)": 1])
+    }
+
+    @Test("a digital letter to an e-Boks person, encrypted to e-Boks, is accepted")
+    func eboksLetterAccepted() throws {
+        let fixture = try AccessPointFixture()
+        let token = try fixture.accessToken()
+        let letter = try fixture.digitalLetter(token: token, mailboxAddress: AccessPointFixture.mailbox[.eboks]!,
+                                               provider: AccessPointFixture.eboks, encryptTo: "eboks")
+        let response = try fixture.send(letter, token: token)
+        #expect(response.status == 201, "\(response.text)")
+    }
+
+    @Test("a print letter to the print provider is accepted and counted by postal address")
+    func printLetterAccepted() throws {
+        let fixture = try AccessPointFixture()
+        let token = try fixture.accessToken()
+        let response = try fixture.send(fixture.printLetter(token: token), token: token)
+        #expect(response.status == 201, "\(response.text)")
+        let report = try fixture.report()
+        #expect(report.accepted == 1)
+        #expect(report.deliveredPerRecipient == ["address:Kari Nordmann, Storgata 1, 0155, Oslo": 1])
+    }
+
+    @Test("statuses: OPPRETTET once accepted (then SENDT), only for the sender, 404 for an unknown id")
+    func statuses() throws {
+        let fixture = try AccessPointFixture()
+        let token = try fixture.accessToken()
+        let letter = try fixture.digitalLetter(token: token)
+        #expect(try fixture.send(letter, token: token).status == 201)
+        let id = letter.messageId.uuidString.lowercased()
+        let response = try fixture.request(.get, "/messages/out/\(id)/statuses", token: token)
+        #expect(response.status == 200, "\(response.text)")
+        let statuses = try #require(try JSONSerialization.jsonObject(with: response.body) as? [[String: Any]])
+        #expect(statuses.compactMap { $0["status"] as? String } == ["OPPRETTET", "SENDT"])
+        #expect((statuses.first?["timestamp"] as? String)?.hasSuffix("Z") == true)
+        #expect(try fixture.request(.get, "/messages/out/\(UUID())/statuses", token: token).status == 404)
+        #expect(try fixture.request(.get, "/messages/out/\(id)/statuses", token: nil).status == 401)
+    }
+
+    @Test("accept-only mode stores a letter whose package is garbage, without decrypting it")
+    func acceptOnlyStoresWithoutVerifying() throws {
+        let fixture = try AccessPointFixture(acceptOnly: true)
+        let token = try fixture.accessToken()
+        let letter = try fixture.digitalLetter(token: token)
+        let response = try fixture.send(jwt: letter.jwt, cms: Data("not a package".utf8), token: token)
+        #expect(response.status == 201, "\(response.text)")
+        #expect(try fixture.report().accepted == 1)
+    }
+}
