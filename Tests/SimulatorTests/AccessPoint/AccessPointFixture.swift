@@ -97,10 +97,12 @@ final class AccessPointFixture {
             createdAt: Timestamp(clock.now), maskinportenToken: token, recipient: Self.identity("print").certificate)
     }
 
-    /// `POST /messages/out` of `jwt` and `cms` with the bearer `token` (none when nil).
-    func send(jwt: String, cms: Data, token: String?, kanal: String? = nil) throws -> HTTPResponse {
+    /// `POST /messages/out` of `jwt` and `cms` with the bearer `token` (none when nil), on `connection`
+    /// (default: the fixture's client, whose connection is kept alive).
+    func send(jwt: String, cms: Data, token: String?, kanal: String? = nil, connection: HTTPClient? = nil) throws
+        -> HTTPResponse {
         let query = kanal.map { "?kanal=\($0)" } ?? ""
-        return try client.perform(HTTPRequest(
+        return try (connection ?? client).perform(HTTPRequest(
             method: .post, url: baseURL + "/messages/out" + query, headers: Self.authorization(token),
             body: .multipart([
                 MultipartPart(name: "forretningsmelding", filename: "sbd.jwt", contentType: "application/jwt",
