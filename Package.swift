@@ -38,7 +38,7 @@ let package = Package(
         // The mailing job: schema migrations (more to come: job store, stages, receipts).
         .target(name: "Mailing", dependencies: ["ErrorDisposition", "Postgres", "PKI", "HTTP"], swiftSettings: strict),
 
-        .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres"], swiftSettings: strict),
+        .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres", "Simulator"], swiftSettings: strict),
         // The measuring half of ops/bench (benchmarks are not tests).
         .executableTarget(name: "dpi-bench", dependencies: ["DPI", "PKI"], swiftSettings: strict),
 
