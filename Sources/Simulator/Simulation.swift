@@ -1,5 +1,5 @@
 public import Foundation
-import DPI
+public import DPI
 public import HTTP
 import PKI
 
@@ -22,6 +22,9 @@ public final class Simulation: Sendable {
         public var issuer: String
         /// The Maskinporten client id of the sender.
         public var clientID: String
+        /// Organisations that delegated to the sender, for which its client may get tokens as data
+        /// processor (`consumer_org`; the token's consumer is then the delegator, its supplier the sender).
+        public var delegators: Set<OrganisationNumber>
         /// The receipts the providers send.
         public var receipts: ReceiptSettings
         /// The faults the access point injects.
@@ -34,7 +37,7 @@ public final class Simulation: Sendable {
         /// Settings for the PKI in `pkiDirectory` and `seed`, strict and fault-free on an ephemeral port.
         public init(pkiDirectory: URL, keystorePassword: String = "changeit", seed: KRRSeed, port: Int = 0,
                     issuer: String = "https://test.maskinporten.no/", clientID: String = "dpi-batch-simulated",
-                    receipts: ReceiptSettings = ReceiptSettings(), faults: FaultSettings = FaultSettings(),
+                    delegators: Set<OrganisationNumber> = [], receipts: ReceiptSettings = ReceiptSettings(), faults: FaultSettings = FaultSettings(),
                     acceptOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) {
             self.pkiDirectory = pkiDirectory
             self.keystorePassword = keystorePassword
@@ -42,6 +45,7 @@ public final class Simulation: Sendable {
             self.port = port
             self.issuer = issuer
             self.clientID = clientID
+            self.delegators = delegators
             self.receipts = receipts
             self.faults = faults
             self.acceptOnly = acceptOnly
@@ -76,7 +80,8 @@ public final class Simulation: Sendable {
         }
         let client = RegisteredClient(
             clientID: settings.clientID, organisation: organisation,
-            scopes: [AccessPointSimulator.sendScope, KRRSimulator.contactInformationScope, KRRSimulator.digitalPostScope])
+            scopes: [AccessPointSimulator.sendScope, KRRSimulator.contactInformationScope, KRRSimulator.digitalPostScope],
+            onBehalfOf: settings.delegators)
         maskinporten = try MaskinportenSimulator(
             configuration: .init(issuer: settings.issuer, clients: [client], clock: settings.clock),
             tokenIdentity: identity("maskinporten"), trustStore: trustStore, intermediates: intermediates)

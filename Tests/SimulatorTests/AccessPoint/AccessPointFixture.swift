@@ -12,6 +12,8 @@ final class AccessPointFixture {
     static let digipost = try! OrganisationNumber("984661185")
     static let eboks = try! OrganisationNumber("922020175")
     static let printProvider = try! OrganisationNumber("974761076")
+    /// An agency that delegated sending to the sender (the sender is its data processor).
+    static let delegator = try! OrganisationNumber("910076787")
 
     /// Mailbox addresses of the seed persons, by category.
     static let mailbox: [KRRCategory: String] = [
@@ -37,7 +39,7 @@ final class AccessPointFixture {
         let pki = try TestPKI.directory()
         clock = TestClock()   // after the test PKI is made: its certificates are valid from that second on
         simulation = try Simulator.Simulation(settings: .init(
-            pkiDirectory: pki, seed: Self.seed, receipts: receipts, faults: faults, acceptOnly: acceptOnly,
+            pkiDirectory: pki, seed: Self.seed, delegators: [Self.delegator], receipts: receipts, faults: faults, acceptOnly: acceptOnly,
             clock: clock.closure))
         client = try HTTPClient()
     }
@@ -49,10 +51,13 @@ final class AccessPointFixture {
     }
 
     /// An access token from the simulated Maskinporten for the sender's client with `scope`.
-    func accessToken(scope: String = AccessPointSimulator.sendScope) throws -> String {
+    /// With `consumer`, the token is for that organisation with the sender as data processor.
+    func accessToken(scope: String = AccessPointSimulator.sendScope, consumer: OrganisationNumber? = nil) throws
+        -> String {
         let now = Int(clock.now.timeIntervalSince1970)
-        let claims: [String: Any] = ["aud": simulation.settings.issuer, "iss": simulation.settings.clientID,
+        var claims: [String: Any] = ["aud": simulation.settings.issuer, "iss": simulation.settings.clientID,
                                      "iat": now, "exp": now + 120, "jti": UUID().uuidString, "scope": scope]
+        claims["consumer_org"] = consumer?.rawValue
         let grant = try JWSSigner(identity: Self.identity("sender"))
             .sign(JSONSerialization.data(withJSONObject: claims, options: [.sortedKeys]))
         let response = try client.perform(HTTPRequest(
@@ -74,9 +79,12 @@ final class AccessPointFixture {
     /// A digital letter to `mailboxAddress` at `provider`, sealed by `signer` for `encryptTo`'s certificate.
     func digitalLetter(token: String, mailboxAddress: String = mailbox[.digipost]!, provider: OrganisationNumber = digipost,
                        encryptTo: String = "digipost", signer: String = "sender", senderIdentifier: String? = nil,
+                       onBehalfOf avsender: OrganisationNumber? = nil,
                        requestsOpeningReceipt: Bool = false, messageId: UUID = UUID()) throws -> SealedLetter {
         let letter = DigitalLetter(
-            sender: LetterSender(organisation: Self.sender, senderIdentifier: senderIdentifier),
+            sender: avsender.map { LetterSender(organisation: $0, senderIdentifier: senderIdentifier,
+                                                dataProcessor: Self.sender) }
+                ?? LetterSender(organisation: Self.sender, senderIdentifier: senderIdentifier),
             mailboxProvider: provider, mailboxAddress: mailboxAddress, nonSensitiveTitle: "Brev fra testetaten",
             securityLevel: 3, requestsOpeningReceipt: requestsOpeningReceipt, documents: Self.documents)
         return try LetterSealer(identity: Self.identity(signer)).seal(

@@ -69,3 +69,28 @@ struct AccessPointSendTests {
         #expect(try fixture.report().accepted == 1)
     }
 }
+
+/// A data processor (Databehandler) sends for the Avsender that delegated to it: the token's consumer is
+/// the Avsender and its supplier the signer (spec 3.3, 15 items 4-5).
+@Suite("Access point simulator: data processor")
+struct AccessPointDataProcessorTests {
+    @Test("a letter for the delegator, signed by its data processor, with a consumer_org token: accepted")
+    func dataProcessorLetterAccepted() throws {
+        let fixture = try AccessPointFixture()
+        let token = try fixture.accessToken(consumer: AccessPointFixture.delegator)
+        let letter = try fixture.digitalLetter(token: token, onBehalfOf: AccessPointFixture.delegator)
+        let response = try fixture.send(letter, token: token)
+        #expect(response.status == 201, "\(response.text)")
+        fixture.clock.advance(by: 5)
+        #expect(try fixture.inbox(token: token).count == 1, "receipts go to the data processor's token")
+    }
+
+    @Test("the data processor's own letter sent with a token for the delegator: avsender-not-token-consumer")
+    func avsenderMustBeTheConsumer() throws {
+        let fixture = try AccessPointFixture()
+        let token = try fixture.accessToken(consumer: AccessPointFixture.delegator)
+        let response = try fixture.send(fixture.digitalLetter(token: token), token: token)
+        #expect(response.status == 400)
+        #expect(AccessPointFixture.rule(of: response) == "avsender-not-token-consumer")
+    }
+}
