@@ -5,19 +5,10 @@ import Foundation
 enum MigrationsFolder {
     static func locate(given: String?) throws(UsageError) -> String {
         if let given { return given }
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let starts = [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        for start in starts {
-            var folder = start.standardizedFileURL
-            while true {
-                let candidate = folder.appendingPathComponent("sql/migrations")
-                if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
-            }
+        guard let folder = CheckoutSearch.nearest("sql/migrations", accept: FileManager.default.fileExists) else {
+            throw UsageError("cannot find sql/migrations above the executable or the current directory: "
+                + "pass --migrations DIR")
         }
-        throw UsageError("cannot find sql/migrations above the executable or the current directory: "
-            + "pass --migrations DIR")
+        return folder
     }
 }

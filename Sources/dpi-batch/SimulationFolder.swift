@@ -44,17 +44,11 @@ struct SimulationFolder {
 
     /// `ops/make-test-pki` in the nearest folder above the executable, else above the current directory.
     private static func locateScript() throws(UsageError) -> String {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        for start in [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
-            var folder = start.standardizedFileURL
-            while true {
-                let candidate = folder.appendingPathComponent("ops/make-test-pki")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
-            }
+        guard let script = CheckoutSearch.nearest("ops/make-test-pki", accept: FileManager.default.isExecutableFile)
+        else {
+            throw UsageError("cannot find ops/make-test-pki above the executable or the current directory: "
+                + "pass --pki DIR")
         }
-        throw UsageError("cannot find ops/make-test-pki above the executable or the current directory: pass --pki DIR")
+        return script
     }
 }

@@ -23,6 +23,14 @@ struct AccessPointRejectionTests {
         #expect(report.accepted == 0)
     }
 
+    /// As `expectRejected(_:_:)` for a sealed letter sent as it is.
+    private func expectRejected(_ rule: String, letter: (AccessPointFixture, String) throws -> SealedLetter) throws {
+        try expectRejected(rule) { fixture, token in
+            let sealed = try letter(fixture, token)
+            return (sealed.jwt, sealed.cms)
+        }
+    }
+
     @Test("a JWS whose signature does not match its content: bad-jws-signature")
     func badSignature() throws {
         try expectRejected("bad-jws-signature") { fixture, token in
@@ -37,8 +45,7 @@ struct AccessPointRejectionTests {
     @Test("a letter signed with a certificate from an untrusted CA: untrusted-jws-signer")
     func untrustedSigner() throws {
         try expectRejected("untrusted-jws-signer") { fixture, token in
-            let letter = try fixture.digitalLetter(token: token, signer: "untrusted-sender")
-            return (letter.jwt, letter.cms)
+            try fixture.digitalLetter(token: token, signer: "untrusted-sender")
         }
     }
 
@@ -52,48 +59,42 @@ struct AccessPointRejectionTests {
     @Test("a package encrypted to another provider than the addressed one: package-decryption-failed")
     func wrongEncryptionKey() throws {
         try expectRejected("package-decryption-failed") { fixture, token in
-            let letter = try fixture.digitalLetter(token: token, encryptTo: "eboks")
-            return (letter.jwt, letter.cms)
+            try fixture.digitalLetter(token: token, encryptTo: "eboks")
         }
     }
 
     @Test("a Digipost person's letter sent to e-Boks: wrong-mailbox-provider")
     func wrongProviderForCategory() throws {
         try expectRejected("wrong-mailbox-provider") { fixture, token in
-            let letter = try fixture.digitalLetter(token: token, provider: AccessPointFixture.eboks, encryptTo: "eboks")
-            return (letter.jwt, letter.cms)
+            try fixture.digitalLetter(token: token, provider: AccessPointFixture.eboks, encryptTo: "eboks")
         }
     }
 
     @Test("a digital letter to a person reserved against digital post: recipient-reserved")
     func reservedPersonSentDigital() throws {
         try expectRejected("recipient-reserved") { fixture, token in
-            let letter = try fixture.digitalLetter(token: token, mailboxAddress: AccessPointFixture.mailbox[.reserved]!)
-            return (letter.jwt, letter.cms)
+            try fixture.digitalLetter(token: token, mailboxAddress: AccessPointFixture.mailbox[.reserved]!)
         }
     }
 
     @Test("a digital letter to a person without a mailbox: recipient-without-mailbox")
     func personWithoutMailbox() throws {
         try expectRejected("recipient-without-mailbox") { fixture, token in
-            let letter = try fixture.digitalLetter(token: token, mailboxAddress: AccessPointFixture.mailbox[.noMailbox]!)
-            return (letter.jwt, letter.cms)
+            try fixture.digitalLetter(token: token, mailboxAddress: AccessPointFixture.mailbox[.noMailbox]!)
         }
     }
 
     @Test("a digital letter to a mailbox address nobody in KRR has: unknown-mailbox")
     func unknownMailbox() throws {
         try expectRejected("unknown-mailbox") { fixture, token in
-            let letter = try fixture.digitalLetter(token: token, mailboxAddress: "ingen.her#0000")
-            return (letter.jwt, letter.cms)
+            try fixture.digitalLetter(token: token, mailboxAddress: "ingen.her#0000")
         }
     }
 
     @Test("a message embedding another token than the bearer token: token-mismatch")
     func embeddedTokenDiffers() throws {
         try expectRejected("token-mismatch") { fixture, _ in
-            let letter = try fixture.digitalLetter(token: try fixture.accessToken())
-            return (letter.jwt, letter.cms)
+            try fixture.digitalLetter(token: try fixture.accessToken())
         }
     }
 
