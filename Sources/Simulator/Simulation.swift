@@ -37,7 +37,8 @@ public final class Simulation: Sendable {
         /// Settings for the PKI in `pkiDirectory` and `seed`, strict and fault-free on an ephemeral port.
         public init(pkiDirectory: URL, keystorePassword: String = "changeit", seed: KRRSeed, port: Int = 0,
                     issuer: String = "https://test.maskinporten.no/", clientID: String = "dpi-batch-simulated",
-                    delegators: Set<OrganisationNumber> = [], receipts: ReceiptSettings = ReceiptSettings(), faults: FaultSettings = FaultSettings(),
+                    delegators: Set<OrganisationNumber> = [], receipts: ReceiptSettings = ReceiptSettings(),
+                    faults: FaultSettings = FaultSettings(),
                     acceptOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) {
             self.pkiDirectory = pkiDirectory
             self.keystorePassword = keystorePassword
@@ -64,8 +65,9 @@ public final class Simulation: Sendable {
     /// The loopback server serving all three.
     public let server: HTTPServer
 
-    /// Loads the PKI, builds the three services and starts serving. Throws `PKIError` for unreadable PKI
-    /// files, `SimulatorError` for a bad seed or configuration, `HTTPError` when the port is taken.
+    /// Loads the PKI, builds the three services and starts serving. Throws the file or `PKIError` of a
+    /// missing or unreadable PKI file, `SimulatorError` for a bad seed or configuration, `HTTPError` when
+    /// the port is taken.
     public init(settings: Settings) throws {
         let file = { (name: String) in settings.pkiDirectory.appendingPathComponent(name) }
         let identity = { (name: String) in
@@ -80,7 +82,8 @@ public final class Simulation: Sendable {
         }
         let client = RegisteredClient(
             clientID: settings.clientID, organisation: organisation,
-            scopes: [AccessPointSimulator.sendScope, KRRSimulator.contactInformationScope, KRRSimulator.digitalPostScope],
+            scopes: [AccessPointSimulator.sendScope, KRRSimulator.contactInformationScope,
+                     KRRSimulator.digitalPostScope],
             onBehalfOf: settings.delegators)
         maskinporten = try MaskinportenSimulator(
             configuration: .init(issuer: settings.issuer, clients: [client], clock: settings.clock),

@@ -7,7 +7,8 @@ enum CheckoutSearch {
     /// The path of the nearest `relativePath` for which `accept` holds, or nil.
     static func nearest(_ relativePath: String, accept: (String) -> Bool) -> String? {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let starts = [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        let starts = [executable.deletingLastPathComponent(),
+                      URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         for start in starts {
             var folder = start.standardizedFileURL
             while true {

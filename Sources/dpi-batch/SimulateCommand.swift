@@ -73,7 +73,8 @@ struct SimulateCommand: Command {
     }
 
     func run(_ configuration: Configuration) throws -> Int32 {
-        let (terminated, signalSources) = Self.trapTermination()   // first, so a signal while the PKI is made also stops cleanly
+        // First, so that a signal while the PKI is being made also stops cleanly.
+        let (terminated, signalSources) = Self.trapTermination()
         let (pki, seed) = try folder.prepare()
         let simulation = try Simulation(settings: .init(pkiDirectory: pki, seed: seed, port: port, receipts: receipts,
                                                         faults: faults, acceptOnly: acceptOnly))

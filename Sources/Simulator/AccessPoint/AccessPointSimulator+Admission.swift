@@ -45,7 +45,8 @@ extension AccessPointSimulator {
 
     /// `LetterVerifier` for `provider`; its error code becomes the rule (`bad JWS signature` →
     /// `bad-jws-signature`). Returns the JWS signer's certificate.
-    private func verify(jwt: String, cms: Data, at provider: SimulatedProvider) throws(LetterRejection) -> Certificate? {
+    private func verify(jwt: String, cms: Data, at provider: SimulatedProvider) throws(LetterRejection)
+        -> Certificate? {
         do {
             return try provider.verifier.verify(jwt: jwt, cms: cms).jws.signer
         } catch let error as DPIError {

@@ -21,7 +21,8 @@ extension AccessPointSimulator {
             return ProblemDetails.badRequest("page_size must be 1...\(Self.maximumPageSize) and page 0 or more")
                 .response()
         }
-        let filter = LetterStore.InboxFilter(owners: Self.owners(of: token), kanal: request.query("kanal")?.lowercased(),
+        let filter = LetterStore.InboxFilter(owners: Self.owners(of: token),
+                                             kanal: request.query("kanal")?.lowercased(),
                                              senderIdentifier: request.query("avsenderidentifikator"))
         let receipts = store.inbox(filter, now: configuration.clock(), sign: signReceipt)
         let pageItems = receipts.dropFirst(page * pageSize).prefix(pageSize)

@@ -59,7 +59,8 @@ extension AccessPointSimulator {
         }
         let names = form.parts.map { $0.name ?? "" }
         guard names.count == 2, Set(names) == ["forretningsmelding", "dokumentpakke"],
-              let message = form.part(named: "forretningsmelding"), let package = form.part(named: "dokumentpakke") else {
+              let message = form.part(named: "forretningsmelding"),
+              let package = form.part(named: "dokumentpakke") else {
             throw LetterRejection(rule: "malformed-multipart",
                                   detail: "exactly the parts forretningsmelding and dokumentpakke are required")
         }

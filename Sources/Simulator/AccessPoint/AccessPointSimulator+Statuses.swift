@@ -18,8 +18,8 @@ extension AccessPointSimulator {
         case .success(let valid): token = valid
         case .failure(let rejection): return rejection.response
         }
-        guard let id, let letter = store.letter(id.lowercased()), !letter.owners.isDisjoint(with: Self.owners(of: token))
-        else {
+        guard let id, let letter = store.letter(id.lowercased()),
+              !letter.owners.isDisjoint(with: Self.owners(of: token)) else {
             return ProblemDetails(status: 404, title: "Not Found", detail: "no letter of yours has this message id")
                 .response()
         }

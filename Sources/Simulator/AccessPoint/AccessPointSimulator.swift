@@ -44,7 +44,8 @@ public final class AccessPointSimulator: Sendable {
     /// Serves the access point API and `GET /simulator/report` on `router`.
     public func register(on router: inout SimulatorRouter) {
         router.add("POST", "/messages/out", parameterised: guarded { [self] request, _ in send(request) })
-        router.add("GET", "/messages/out/{id}/statuses", parameterised: guarded { [self] in statuses($0, id: $1["id"]) })
+        router.add("GET", "/messages/out/{id}/statuses",
+                   parameterised: guarded { [self] in statuses($0, id: $1["id"]) })
         router.add("GET", "/messages/in", parameterised: guarded { [self] request, _ in inbox(request) })
         router.add("GET", "/messages/in/{id}", parameterised: guarded { [self] in download($0, id: $1["id"]) })
         router.add("POST", "/messages/in/{id}/read", parameterised: guarded { [self] in markRead($0, id: $1["id"]) })

@@ -39,7 +39,8 @@ final class AccessPointFixture {
         let pki = try TestPKI.directory()
         clock = TestClock()   // after the test PKI is made: its certificates are valid from that second on
         simulation = try Simulator.Simulation(settings: .init(
-            pkiDirectory: pki, seed: Self.seed, delegators: [Self.delegator], receipts: receipts, faults: faults, acceptOnly: acceptOnly,
+            pkiDirectory: pki, seed: Self.seed, delegators: [Self.delegator], receipts: receipts, faults: faults,
+            acceptOnly: acceptOnly,
             clock: clock.closure))
         client = try HTTPClient()
     }
@@ -77,7 +78,8 @@ final class AccessPointFixture {
     }
 
     /// A digital letter to `mailboxAddress` at `provider`, sealed by `signer` for `encryptTo`'s certificate.
-    func digitalLetter(token: String, mailboxAddress: String = mailbox[.digipost]!, provider: OrganisationNumber = digipost,
+    func digitalLetter(token: String, mailboxAddress: String = mailbox[.digipost]!,
+                       provider: OrganisationNumber = digipost,
                        encryptTo: String = "digipost", signer: String = "sender", senderIdentifier: String? = nil,
                        onBehalfOf avsender: OrganisationNumber? = nil,
                        requestsOpeningReceipt: Bool = false, messageId: UUID = UUID()) throws -> SealedLetter {

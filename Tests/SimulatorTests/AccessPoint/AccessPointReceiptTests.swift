@@ -12,8 +12,10 @@ struct AccessPointReceiptTests {
     /// from `provider` with their JWTs.
     private func receipts(settings: ReceiptSettings = ReceiptSettings(), after seconds: Double,
                           from provider: OrganisationNumber = AccessPointFixture.digipost,
-                          make: (AccessPointFixture, String) throws -> SealedLetter = { try $0.digitalLetter(token: $1) })
-        throws -> (fixture: AccessPointFixture, token: String, letter: SealedLetter, receipts: [(String, BusinessMessage)]) {
+                          make: (AccessPointFixture, String) throws -> SealedLetter
+                              = { try $0.digitalLetter(token: $1) })
+        throws -> (fixture: AccessPointFixture, token: String, letter: SealedLetter,
+                   receipts: [(String, BusinessMessage)]) {
         let fixture = try AccessPointFixture(receipts: settings)
         let token = try fixture.accessToken()
         let letter = try make(fixture, token)
@@ -103,7 +105,8 @@ struct AccessPointReceiptTests {
         #expect(result.receipts[0].0 == result.receipts[1].0)
         let id = try #require(result.receipts[0].1.messageId).uuidString.lowercased()
         for expected in [200, 200, 404] {
-            #expect(try result.fixture.request(.post, "/messages/in/\(id)/read", token: result.token).status == expected)
+            let read = try result.fixture.request(.post, "/messages/in/\(id)/read", token: result.token)
+            #expect(read.status == expected)
         }
         #expect(try result.fixture.report().receiptsIssued == 2)
     }
@@ -125,7 +128,9 @@ struct AccessPointReceiptTests {
         #expect(try fixture.inbox(token: token).count == 1)
         #expect(try fixture.inbox(token: token, query: "?kanal=BATCH-A").count == 1)
         #expect(try fixture.inbox(token: token, query: "?kanal=batch-b").isEmpty)
-        #expect(try fixture.inbox(token: token, query: "?kanal=batch-b&avsenderidentifikator=991825827:skatt").count == 1)
+        let taggedReceipts = try fixture.inbox(
+            token: token, query: "?kanal=batch-b&avsenderidentifikator=991825827:skatt")
+        #expect(taggedReceipts.count == 1)
         #expect(try fixture.inbox(token: token, query: "?page_size=1&page=1").isEmpty)
     }
 }
