@@ -24,8 +24,8 @@ extension AccessPointSimulator {
         let filter = LetterStore.InboxFilter(owners: Self.owners(of: token),
                                              kanal: request.query("kanal")?.lowercased(),
                                              senderIdentifier: request.query("avsenderidentifikator"))
-        let receipts = store.inbox(filter, now: configuration.clock(), sign: signReceipt)
-        let pageItems = receipts.dropFirst(page * pageSize).prefix(pageSize)
+        let pageItems = store.inbox(filter, now: configuration.clock(), page: page, pageSize: pageSize,
+                                    sign: signReceipt)
         guard !pageItems.isEmpty else { return HTTPResponse(status: 204) }
         let body = pageItems.map { ["forretningsmelding": $0.jwt] }
         return .json((try? JSONEncoder.simulator.encode(body)) ?? Data())

@@ -71,27 +71,29 @@ final class LetterStore: Sendable {
         state.withLock { $0.report }
     }
 
-    /// The unread receipts visible to `filter` at `now`, oldest first, one entry per unread copy; receipts
-    /// becoming visible are signed with `sign` (nil: signing failed, the receipt stays hidden).
-    func inbox(_ filter: InboxFilter, now: Date,
+    /// One page of the unread receipts visible to `filter` at `now`, oldest first, one entry per unread copy.
+    /// Only the receipts on the page are signed (with `sign`; nil leaves one hidden), so the first poll after
+    /// a large batch costs one page of signatures, not one per due receipt.
+    func inbox(_ filter: InboxFilter, now: Date, page: Int, pageSize: Int,
                sign: (QueuedReceipt, StoredLetter) -> String?) -> [(id: String, jwt: String)] {
         state.withLock { state in
-            var visible: [QueuedReceipt] = []
-            for (id, receipt) in state.receipts where receipt.due <= now {
-                guard let letter = state.letters[receipt.letterId], Self.matches(letter, filter) else { continue }
-                var receipt = receipt
+            let visible = state.receipts.values.filter { receipt in
+                guard receipt.due <= now, let letter = state.letters[receipt.letterId] else { return false }
+                return Self.matches(letter, filter)
+            }.sorted { ($0.due, $0.sequence) < ($1.due, $1.sequence) }
+            let copies = visible.flatMap { Array(repeating: $0.id, count: $0.copies - $0.reads) }
+            var entries: [(id: String, jwt: String)] = []
+            for id in copies.dropFirst(page * pageSize).prefix(pageSize) {
+                guard var receipt = state.receipts[id], let letter = state.letters[receipt.letterId] else { continue }
                 if receipt.jwt == nil {
                     guard let jwt = sign(receipt, letter) else { continue }
                     receipt.jwt = jwt
                     state.receipts[id] = receipt
                     state.report.receiptsIssued += receipt.copies
                 }
-                visible.append(receipt)
+                entries.append((id, receipt.jwt ?? ""))
             }
-            visible.sort { ($0.due, $0.sequence) < ($1.due, $1.sequence) }
-            return visible.flatMap { receipt in
-                Array(repeating: (receipt.id, receipt.jwt ?? ""), count: receipt.copies - receipt.reads)
-            }
+            return entries
         }
     }
 

@@ -78,11 +78,19 @@ public struct KRRSeed: Sendable, Codable, Equatable {
     /// Writes the seed as JSON, one person per line with `id` and `category` first, so large seeds stay
     /// readable and diffable.
     public func write(to file: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes   // members in declaration order
         var text = #"{"persons": ["#
         for (index, person) in persons.enumerated() {
-            text += (index == 0 ? "\n  " : ",\n  ") + String(decoding: try encoder.encode(person), as: UTF8.self)
+            // OrderedJSON, not JSONEncoder: Foundation on Linux does not keep declaration order.
+            var object = OrderedJSON()
+            object.add("id", person.id)
+            object.add("category", person.category.rawValue)
+            let optional = [("mailboxAddress", person.mailboxAddress), ("email", person.email),
+                            ("mobile", person.mobile), ("language", person.language),
+                            ("certificate", person.certificate)]
+            for case let (key, value?) in optional {
+                object.add(key, value)
+            }
+            text += (index == 0 ? "\n  " : ",\n  ") + object.text
         }
         text += "\n]}\n"
         try Data(text.utf8).write(to: file, options: .atomic)
