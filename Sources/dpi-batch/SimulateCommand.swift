@@ -38,13 +38,15 @@ struct SimulateCommand: Command {
           --unavailable-share F          share of sends answered 503 before storing
           --fail-after-store-share F     share of sends answered 500 after storing
           --drop-share F                 share of sends whose connection is dropped after storing
+          --transport-failure-share F    share of stored letters whose status becomes FEILET (no receipts)
           --latency S                    seconds added to every access point answer
           --random-seed N                seed of the receipt and fault draws (default 1)
         """
     static let valueOptions: Set<String> = [
         "port", "dir", "persons", "pki", "seed", "receipt-delay", "opening-delay", "print-posting-delay",
         "error-share", "returned-share", "notification-failed-share", "silent-share", "duplicate-receipt-share",
-        "out-of-order-share", "rate", "unavailable-share", "fail-after-store-share", "drop-share", "latency",
+        "out-of-order-share", "rate", "unavailable-share", "fail-after-store-share", "drop-share",
+        "transport-failure-share", "latency",
         "random-seed",
     ]
     static let flags: Set<String> = ["accept-only"]

@@ -52,6 +52,7 @@ struct SimulateOptions {
         return FaultSettings(
             requestsPerSecond: rate, unavailableShare: try share("unavailable-share"),
             failAfterStoreShare: try share("fail-after-store-share"), dropAfterStoreShare: try share("drop-share"),
+            transportFailureShare: try share("transport-failure-share"),
             latency: try seconds("latency", default: 0),
             randomSeed: UInt64(try integer("random-seed", default: 1, in: 0...Int.max)) &+ 1)
     }

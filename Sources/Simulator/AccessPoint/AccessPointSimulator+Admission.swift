@@ -40,7 +40,9 @@ extension AccessPointSimulator {
             provider: index, owners: Set([message.senderOrganisationNumber?.rawValue,
                                           letter.sender.organisation.organisationNumber?.rawValue].compactMap { $0 }),
             kanal: kanal, senderIdentifier: letter.sender.senderIdentifier,
-            recipientKey: try recipientKey(of: letter, at: provider), acceptedAt: configuration.clock())
+            recipientKey: try recipientKey(of: letter, at: provider), acceptedAt: configuration.clock(),
+            transportFails: faults.transportFails(messageId: message.header.documentIdentification.instanceIdentifier
+                .lowercased()))
     }
 
     /// `LetterVerifier` for `provider`; its error code becomes the rule (`bad JWS signature` →

@@ -22,7 +22,7 @@ extension AccessPointSimulator {
         do {
             let (jwt, cms, kanal) = try Self.parts(of: request)
             let letter = try admit(jwt: jwt, cms: cms, token: token, kanal: kanal)
-            let receipts = ReceiptPlan.receipts(
+            let receipts = letter.transportFails ? [] : ReceiptPlan.receipts(
                 messageId: letter.messageId, isPrint: providers[letter.provider].isPrint,
                 requestsOpening: letter.requestsOpeningReceipt, acceptedAt: letter.acceptedAt,
                 settings: configuration.receipts)

@@ -10,7 +10,8 @@ extension AccessPointSimulator {
         let timestamp: String
     }
 
-    /// `GET /messages/out/{id}/statuses`: `OPPRETTET` at acceptance, `SENDT` once `forwardDelay` has passed;
+    /// `GET /messages/out/{id}/statuses`: `OPPRETTET` at acceptance, `SENDT` (or an injected `FEILET`) once
+    /// `forwardDelay` has passed;
     /// only to the organisations that sent the letter. An unknown id (spec 18.9 leaves it open) gets 404.
     func statuses(_ request: HTTPServerRequest, id: String?) -> HTTPResponse {
         let token: MaskinportenToken
@@ -27,7 +28,10 @@ extension AccessPointSimulator {
                                         timestamp: Self.timestamp(letter.acceptedAt))]
         let sent = letter.acceptedAt.addingTimeInterval(configuration.forwardDelay)
         if sent <= configuration.clock() {
-            statuses.append(TransportStatus(status: "SENDT", beskrivelse: nil, timestamp: Self.timestamp(sent)))
+            statuses.append(letter.transportFails
+                ? TransportStatus(status: "FEILET", beskrivelse: "simulert feil ved videresending til mottakers "
+                    + "aksesspunkt", timestamp: Self.timestamp(sent))
+                : TransportStatus(status: "SENDT", beskrivelse: nil, timestamp: Self.timestamp(sent)))
         }
         return .json((try? JSONEncoder.simulator.encode(statuses)) ?? Data())
     }

@@ -40,6 +40,13 @@ final class FaultInjector: Sendable {
         }
     }
 
+    /// Whether the transport of the letter `messageId` fails (`FEILET`), drawn per message id so it does not
+    /// depend on arrival order.
+    func transportFails(messageId: String) -> Bool {
+        var random = SeededRandom(seed: settings.randomSeed, messageId: messageId)
+        return random.chance(settings.transportFailureShare)
+    }
+
     /// The fault for one send: 503 before storing, or 500 / dropped connection after, by their shares.
     func sendFault() -> SendFault {
         state.withLock { state in

@@ -11,6 +11,9 @@ public struct FaultSettings: Sendable {
     /// Share of sends whose connection is dropped without an answer after the letter was stored
     /// ("accepted but response lost").
     public var dropAfterStoreShare: Double
+    /// Share of accepted letters whose transport fails in the access point: status `FEILET` instead of
+    /// `SENDT`, and no receipt (spec 10.3).
+    public var transportFailureShare: Double
     /// Seconds added before every access point answer.
     public var latency: Double
     /// The seed of the random source deciding which requests fail.
@@ -18,11 +21,13 @@ public struct FaultSettings: Sendable {
 
     /// No faults unless told otherwise.
     public init(requestsPerSecond: Int? = nil, unavailableShare: Double = 0, failAfterStoreShare: Double = 0,
-                dropAfterStoreShare: Double = 0, latency: Double = 0, randomSeed: UInt64 = 2) {
+                dropAfterStoreShare: Double = 0, transportFailureShare: Double = 0, latency: Double = 0,
+                randomSeed: UInt64 = 2) {
         self.requestsPerSecond = requestsPerSecond
         self.unavailableShare = unavailableShare
         self.failAfterStoreShare = failAfterStoreShare
         self.dropAfterStoreShare = dropAfterStoreShare
+        self.transportFailureShare = transportFailureShare
         self.latency = latency
         self.randomSeed = randomSeed
     }

@@ -21,6 +21,8 @@ struct StoredLetter: Sendable {
     let recipientKey: String
     /// When it was accepted.
     let acceptedAt: Date
+    /// Whether its transport fails (status `FEILET`, no receipts), by `FaultSettings.transportFailureShare`.
+    let transportFails: Bool
 
     /// Whether the letter asked for an opening receipt.
     var requestsOpeningReceipt: Bool {

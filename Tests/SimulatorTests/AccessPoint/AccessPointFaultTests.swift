@@ -62,3 +62,22 @@ struct AccessPointFaultTests {
         #expect(report.droppedAfterStore == 1)
     }
 }
+
+/// An injected transport failure shows as `FEILET` in the statuses, and the letter gets no receipt.
+@Suite("Access point simulator: transport failure")
+struct AccessPointTransportFailureTests {
+    @Test("a transport failure share of 1: OPPRETTET then FEILET with a beskrivelse, and no receipt")
+    func transportFailure() throws {
+        let fixture = try AccessPointFixture(faults: FaultSettings(transportFailureShare: 1))
+        let token = try fixture.accessToken()
+        let letter = try fixture.digitalLetter(token: token)
+        #expect(try fixture.send(letter, token: token).status == 201)
+        fixture.clock.advance(by: 10)
+        let id = letter.messageId.uuidString.lowercased()
+        let response = try fixture.request(.get, "/messages/out/\(id)/statuses", token: token)
+        let statuses = try #require(try JSONSerialization.jsonObject(with: response.body) as? [[String: Any]])
+        #expect(statuses.compactMap { $0["status"] as? String } == ["OPPRETTET", "FEILET"])
+        #expect(statuses.last?["beskrivelse"] is String)
+        #expect(try fixture.inbox(token: token).isEmpty)
+    }
+}
