@@ -10,12 +10,7 @@ extension AccessPointSimulator {
     /// 204 when there are none. Filters (spec 10.4, 17.3): `kanal` (absent: every channel),
     /// `avsenderidentifikator` (absent: only letters sent without one), `page_size` (default 10) and
     /// zero-based `page`.
-    func inbox(_ request: HTTPServerRequest) -> HTTPResponse {
-        let token: MaskinportenToken
-        switch authorize(request) {
-        case .success(let valid): token = valid
-        case .failure(let rejection): return rejection.response
-        }
+    func inbox(_ request: HTTPServerRequest, token: MaskinportenToken) -> HTTPResponse {
         guard let pageSize = Int(request.query("page_size") ?? "10"), (1...Self.maximumPageSize).contains(pageSize),
               let page = Int(request.query("page") ?? "0"), page >= 0 else {
             return ProblemDetails.badRequest("page_size must be 1...\(Self.maximumPageSize) and page 0 or more")
@@ -33,12 +28,7 @@ extension AccessPointSimulator {
 
     /// `POST /messages/in/{id}/read`: 200 and the receipt leaves the caller's list; 404 when there is no
     /// such unread receipt for the caller.
-    func markRead(_ request: HTTPServerRequest, id: String?) -> HTTPResponse {
-        let token: MaskinportenToken
-        switch authorize(request) {
-        case .success(let valid): token = valid
-        case .failure(let rejection): return rejection.response
-        }
+    func markRead(token: MaskinportenToken, id: String?) -> HTTPResponse {
         guard let id, store.markRead(id.lowercased(), owners: Self.owners(of: token), now: configuration.clock()) else {
             return ProblemDetails(status: 404, title: "Not Found", detail: "no unread incoming message has this id")
                 .response()
@@ -47,9 +37,8 @@ extension AccessPointSimulator {
     }
 
     /// `GET /messages/in/{id}`: incoming messages are all receipts, which have no package, so 404 (spec 17.3).
-    func download(_ request: HTTPServerRequest, id: String?) -> HTTPResponse {
-        if case .failure(let rejection) = authorize(request) { return rejection.response }
-        return ProblemDetails(status: 404, title: "Not Found", detail: "no incoming message with a package has this id")
+    func download() -> HTTPResponse {
+        ProblemDetails(status: 404, title: "Not Found", detail: "no incoming message with a package has this id")
             .response()
     }
 

@@ -6,12 +6,7 @@ extension AccessPointSimulator {
     /// `POST /messages/out`: 201 with no body when the letter passes every check and is stored; 400
     /// problem+json naming the broken rule; 401/403 for the token; injected 503 (before storing), 500 or a
     /// dropped connection (after storing).
-    func send(_ request: HTTPServerRequest) -> HTTPResponse {
-        let token: MaskinportenToken
-        switch authorize(request) {
-        case .success(let valid): token = valid
-        case .failure(let rejection): return rejection.response
-        }
+    func send(_ request: HTTPServerRequest, token: MaskinportenToken) -> HTTPResponse {
         let fault = faults.sendFault()
         if fault == .unavailable {
             store.count { $0.serviceUnavailable += 1 }

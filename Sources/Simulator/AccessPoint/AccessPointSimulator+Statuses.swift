@@ -13,12 +13,7 @@ extension AccessPointSimulator {
     /// `GET /messages/out/{id}/statuses`: `OPPRETTET` at acceptance, `SENDT` (or an injected `FEILET`) once
     /// `forwardDelay` has passed;
     /// only to the organisations that sent the letter. An unknown id (spec 18.9 leaves it open) gets 404.
-    func statuses(_ request: HTTPServerRequest, id: String?) -> HTTPResponse {
-        let token: MaskinportenToken
-        switch authorize(request) {
-        case .success(let valid): token = valid
-        case .failure(let rejection): return rejection.response
-        }
+    func statuses(token: MaskinportenToken, id: String?) -> HTTPResponse {
         guard let id, let letter = store.letter(id.lowercased()),
               !letter.owners.isDisjoint(with: Self.owners(of: token)) else {
             return ProblemDetails(status: 404, title: "Not Found", detail: "no letter of yours has this message id")

@@ -43,20 +43,30 @@ public final class AccessPointSimulator: Sendable {
 
     /// Serves the access point API and `GET /simulator/report` on `router`.
     public func register(on router: inout SimulatorRouter) {
-        router.add("POST", "/messages/out", parameterised: guarded { [self] request, _ in send(request) })
-        router.add("GET", "/messages/out/{id}/statuses",
-                   parameterised: guarded { [self] in statuses($0, id: $1["id"]) })
-        router.add("GET", "/messages/in", parameterised: guarded { [self] request, _ in inbox(request) })
-        router.add("GET", "/messages/in/{id}", parameterised: guarded { [self] in download($0, id: $1["id"]) })
-        router.add("POST", "/messages/in/{id}/read", parameterised: guarded { [self] in markRead($0, id: $1["id"]) })
+        router.add("POST", "/messages/out", parameterised: guarded { [self] request, token, _ in
+            send(request, token: token)
+        })
+        router.add("GET", "/messages/out/{id}/statuses", parameterised: guarded { [self] _, token, parameters in
+            statuses(token: token, id: parameters["id"])
+        })
+        router.add("GET", "/messages/in", parameterised: guarded { [self] request, token, _ in
+            inbox(request, token: token)
+        })
+        router.add("GET", "/messages/in/{id}", parameterised: guarded { [self] _, _, _ in download() })
+        router.add("POST", "/messages/in/{id}/read", parameterised: guarded { [self] _, token, parameters in
+            markRead(token: token, id: parameters["id"])
+        })
         router.add("GET", "/simulator/report", handler: { [self] _ in
             .json((try? JSONEncoder.simulator.encode(report)) ?? Data())
         })
     }
 
-    /// `handler` behind the injected latency and rate limit (429 with `Retry-After: 1`).
-    private func guarded(_ handler: @escaping SimulatorRouter.ParameterisedHandler)
-        -> SimulatorRouter.ParameterisedHandler {
+    /// An access point endpoint: the request, the caller's validated token, the path's placeholder values.
+    typealias AuthorizedHandler = @Sendable (HTTPServerRequest, MaskinportenToken, [String: String]) -> HTTPResponse
+
+    /// `handler` behind the injected latency, the rate limit (429 with `Retry-After: 1`) and the bearer token
+    /// with the send scope (401/403, spec 10.1).
+    private func guarded(_ handler: @escaping AuthorizedHandler) -> SimulatorRouter.ParameterisedHandler {
         { [self] request, parameters in
             if configuration.faults.latency > 0 {
                 Thread.sleep(forTimeInterval: configuration.faults.latency)
@@ -68,12 +78,15 @@ public final class AccessPointSimulator: Sendable {
                                           + "per second; retry after the time in Retry-After")
                     .response(headers: ["Retry-After": "1"])
             }
-            return handler(request, parameters)
+            switch authorize(request) {
+            case .success(let token): return handler(request, token, parameters)
+            case .failure(let rejection): return rejection.response
+            }
         }
     }
 
     /// The caller's token with the send scope, or the 401/403 answer (counted as a rejection).
-    func authorize(_ request: HTTPServerRequest) -> Result<MaskinportenToken, TokenRejection> {
+    private func authorize(_ request: HTTPServerRequest) -> Result<MaskinportenToken, TokenRejection> {
         do {
             return .success(try tokenValidator.authorize(request, anyOf: [Self.sendScope]))
         } catch {
