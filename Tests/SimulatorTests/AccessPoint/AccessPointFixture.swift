@@ -34,12 +34,12 @@ final class AccessPointFixture {
     let simulation: Simulator.Simulation
     let client: HTTPClient
 
-    init(receipts: ReceiptSettings = ReceiptSettings(), faults: FaultSettings = FaultSettings(),
+    init(seed: KRRSeed = seed, receipts: ReceiptSettings = ReceiptSettings(), faults: FaultSettings = FaultSettings(),
          acceptOnly: Bool = false) throws {
         let pki = try TestPKI.directory()
         clock = TestClock()   // after the test PKI is made: its certificates are valid from that second on
         simulation = try Simulator.Simulation(settings: .init(
-            pkiDirectory: pki, seed: Self.seed, delegators: [Self.delegator], receipts: receipts, faults: faults,
+            pkiDirectory: pki, seed: seed, delegators: [Self.delegator], receipts: receipts, faults: faults,
             acceptOnly: acceptOnly,
             clock: clock.closure))
         client = try HTTPClient()
@@ -77,11 +77,12 @@ final class AccessPointFixture {
         [LetterDocument(fileName: "brev.pdf", mimeType: "application/pdf", title: "Vedtak", byteCount: document.count)]
     }
 
-    /// A digital letter to `mailboxAddress` at `provider`, sealed by `signer` for `encryptTo`'s certificate.
+    /// A digital letter to `mailboxAddress` at `provider`, sealed by `signer` for `encryptToCertificate`, else
+    /// for the certificate of the test PKI's `encryptTo`.
     func digitalLetter(token: String, mailboxAddress: String = mailbox[.digipost]!,
                        provider: OrganisationNumber = digipost,
                        encryptTo: String = "digipost", signer: String = "sender", senderIdentifier: String? = nil,
-                       onBehalfOf avsender: OrganisationNumber? = nil,
+                       onBehalfOf avsender: OrganisationNumber? = nil, encryptToCertificate: Certificate? = nil,
                        requestsOpeningReceipt: Bool = false, messageId: UUID = UUID()) throws -> SealedLetter {
         let letter = DigitalLetter(
             sender: avsender.map { LetterSender(organisation: $0, senderIdentifier: senderIdentifier,
@@ -92,7 +93,7 @@ final class AccessPointFixture {
         return try LetterSealer(identity: Self.identity(signer)).seal(
             letter, contents: [.data(Self.document)], messageId: messageId, conversationId: UUID(),
             createdAt: Timestamp(clock.now), maskinportenToken: token,
-            recipient: Self.identity(encryptTo).certificate)
+            recipient: encryptToCertificate ?? Self.identity(encryptTo).certificate)
     }
 
     /// A print letter to the print provider.
