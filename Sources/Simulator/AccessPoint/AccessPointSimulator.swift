@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 import DPI
-public import HTTP
+import HTTP
 
 /// The simulated access point (corner 2) with the mailbox and print providers behind it (corner 4), per
 /// `dpi-reference/api/openapi_spec.yaml` and spec 10, 15, 16, 17.3-17.4: it accepts letters only after every
