@@ -61,6 +61,16 @@ import TestSupport
             == #"CN="Æ\"ø", OU="a  b", SERIALNUMBER=123, O="Ja, nei", ST=Oslo, C=NO"#)
     }
 
+    @Test func base64IsWrappedAsFoundationsMIMELineOptionsWithTheCRAsACharacterReference() {
+        for count in 0...200 {
+            let value = Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37) })
+            let foundation = value.base64EncodedString(
+                options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+                .replacingOccurrences(of: "\r\n", with: "&#13;\n")
+            #expect(XAdESDocument.wrapped(value) == foundation, "\(count) bytes")
+        }
+    }
+
     @Test func signingTimeIsWrittenWithMillisecondsAndTheZoneOffset() throws {
         let instant = Date(timeIntervalSince1970: 1_647_436_568.883)   // 2022-03-16T13:16:08.883Z
         let oslo = try #require(TimeZone(identifier: "Europe/Oslo"))
