@@ -49,7 +49,10 @@ public struct LetterValidation: Hashable, Sendable {
         var findings = Findings()
         checkSender(letter.sender, &findings)
         findings.require(!letter.mailboxAddress.isEmpty, "mottaker.postkasseadresse", "mailbox address is empty")
-        findings.require(letter.mailboxAddress.trimmingCharacters(in: .whitespacesAndNewlines) == letter.mailboxAddress,
+        // Unicode's White_Space property is the set `CharacterSet.whitespacesAndNewlines` trims, checked
+        // without bridging to NSString for every letter.
+        let address = letter.mailboxAddress.unicodeScalars
+        findings.require(address.first?.properties.isWhitespace != true && address.last?.properties.isWhitespace != true,
                          "mottaker.postkasseadresse", "mailbox address has surrounding whitespace")
         findings.requireLength(letter.nonSensitiveTitle, 1...255, "ikkesensitivtittel", "non-sensitive title")
         findings.require(letter.language.utf8.count == 2 && letter.language.allSatisfy { $0.isASCII && $0.isLetter },
