@@ -27,7 +27,10 @@ struct XAdESDocument {
     var serialNumber: String
 
     func text() -> String {
-        var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="no"?>"#
+        var xml = ""
+        // The certificates are most of the text; room for the rest is reserved too, so it grows once.
+        xml.reserveCapacity(keyInfo.utf8.count + 2048 + 512 * references.count)
+        xml += #"<?xml version="1.0" encoding="UTF-8" standalone="no"?>"#
         xml += #"<XAdESSignatures xmlns="\#(XAdESProfile.asicNamespace)">"#
         xml += #"<Signature xmlns="\#(XAdESProfile.dsigNamespace)" Id="\#(XAdESProfile.signatureId)">"#
         xml += signedInfo(.document)

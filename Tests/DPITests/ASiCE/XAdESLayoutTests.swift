@@ -71,6 +71,14 @@ import TestSupport
         }
     }
 
+    @Test("reference URIs are what Foundation's path encoding makes of the name", arguments: [
+        "manifest.xml", "Brev_2027-01.pdf", "vedlegg 2.html", "a&b.txt", "æøå.pdf", "x%41.pdf", "a/b.txt", "",
+    ])
+    func referenceURIsMatchFoundationsEncoding(name: String) {
+        #expect(XAdESSignature.uri(for: name)
+            == name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
+    }
+
     @Test func signingTimeIsWrittenWithMillisecondsAndTheZoneOffset() throws {
         let instant = Date(timeIntervalSince1970: 1_647_436_568.883)   // 2022-03-16T13:16:08.883Z
         let oslo = try #require(TimeZone(identifier: "Europe/Oslo"))
