@@ -49,8 +49,10 @@ enum JSONValue: Sendable {
     private static func write(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         defer { out.append(UInt8(ascii: "\"")) }
-        // Most values (tokens, ids, titles) need no escape: copy them in one go.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+        // Most values (tokens, ids, titles) need no escape: copy them in one go. Native strings are contiguous
+        // UTF-8, scanned as a buffer; others take the byte loop.
+        let needsEscape = { (byte: UInt8) in byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: needsEscape) }) == true {
             out.append(contentsOf: text.utf8)
             return
         }
