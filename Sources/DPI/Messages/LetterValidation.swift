@@ -52,8 +52,8 @@ public struct LetterValidation: Hashable, Sendable {
         // Unicode's White_Space property is the set `CharacterSet.whitespacesAndNewlines` trims, checked
         // without bridging to NSString for every letter.
         let address = letter.mailboxAddress.unicodeScalars
-        findings.require(address.first?.properties.isWhitespace != true && address.last?.properties.isWhitespace != true,
-                         "mottaker.postkasseadresse", "mailbox address has surrounding whitespace")
+        let surrounded = address.first?.properties.isWhitespace == true || address.last?.properties.isWhitespace == true
+        findings.require(!surrounded, "mottaker.postkasseadresse", "mailbox address has surrounding whitespace")
         findings.requireLength(letter.nonSensitiveTitle, 1...255, "ikkesensitivtittel", "non-sensitive title")
         findings.require(letter.language.utf8.count == 2 && letter.language.allSatisfy { $0.isASCII && $0.isLetter },
                          "spraak", "language must be a two-letter ISO 639-1 code such as no or en")
