@@ -49,8 +49,20 @@ public struct XAdESSignature: Sendable {
         try XAdESSigner(identity: signer, additionalCertificates: additionalCertificates).sign(self)
     }
 
-    /// The reference URI of a file name: percent-encoded where a URI path needs it.
+    /// The reference URI of a file name: percent-encoded where a URI path needs it. The flat names of
+    /// spec 7.1 (`[A-Za-z0-9._-]`, all allowed in a path) come back as they are without Foundation's encoder.
     static func uri(for name: String) -> String {
-        name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name
+        if name.utf8.allSatisfy(isFlatNameByte) { return name }
+        return name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name
+    }
+
+    private static func isFlatNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            true
+        default:
+            false
+        }
     }
 }

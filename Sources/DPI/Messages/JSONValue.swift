@@ -17,6 +17,7 @@ enum JSONValue: Sendable {
     /// Compact UTF-8 JSON: no whitespace, `/` not escaped, non-ASCII characters written as UTF-8.
     var data: Data {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
         write(to: &bytes)
         return Data(bytes)
     }
@@ -24,8 +25,8 @@ enum JSONValue: Sendable {
     private func write(to out: inout [UInt8]) {
         switch self {
         case .string(let text): Self.write(text, to: &out)
-        case .integer(let number): out.append(contentsOf: Array(String(number).utf8))
-        case .bool(let flag): out.append(contentsOf: Array((flag ? "true" : "false").utf8))
+        case .integer(let number): out.append(contentsOf: String(number).utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
@@ -47,6 +48,14 @@ enum JSONValue: Sendable {
 
     private static func write(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        defer { out.append(UInt8(ascii: "\"")) }
+        // Most values (tokens, ids, titles) need no escape: copy them in one go. Native strings are contiguous
+        // UTF-8, scanned as a buffer; others take the byte loop.
+        let needsEscape = { (byte: UInt8) in byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: needsEscape) }) == true {
+            out.append(contentsOf: text.utf8)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -58,7 +67,6 @@ enum JSONValue: Sendable {
             default: out.append(byte)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -49,8 +49,11 @@ public struct LetterValidation: Hashable, Sendable {
         var findings = Findings()
         checkSender(letter.sender, &findings)
         findings.require(!letter.mailboxAddress.isEmpty, "mottaker.postkasseadresse", "mailbox address is empty")
-        findings.require(letter.mailboxAddress.trimmingCharacters(in: .whitespacesAndNewlines) == letter.mailboxAddress,
-                         "mottaker.postkasseadresse", "mailbox address has surrounding whitespace")
+        // Unicode's White_Space property is the set `CharacterSet.whitespacesAndNewlines` trims, checked
+        // without bridging to NSString for every letter.
+        let address = letter.mailboxAddress.unicodeScalars
+        let surrounded = address.first?.properties.isWhitespace == true || address.last?.properties.isWhitespace == true
+        findings.require(!surrounded, "mottaker.postkasseadresse", "mailbox address has surrounding whitespace")
         findings.requireLength(letter.nonSensitiveTitle, 1...255, "ikkesensitivtittel", "non-sensitive title")
         findings.require(letter.language.utf8.count == 2 && letter.language.allSatisfy { $0.isASCII && $0.isLetter },
                          "spraak", "language must be a two-letter ISO 639-1 code such as no or en")

@@ -1,7 +1,8 @@
 /// Formats and parses RFC 3339 date-times with plain integer calendar arithmetic (Howard Hinnant's
 /// days-from-civil), so the result does not depend on the locale or Foundation's formatters.
 enum RFC3339 {
-    static func format(_ timestamp: Timestamp) -> String {
+    /// `timestamp` in its own offset; the milliseconds are left out when zero unless `alwaysMilliseconds`.
+    static func format(_ timestamp: Timestamp, alwaysMilliseconds: Bool = false) -> String {
         let local = timestamp.millisecondsSince1970 + Int64(timestamp.utcOffsetSeconds) * 1000
         let millisecondsPerDay: Int64 = 86_400_000
         let days = local.floorDivided(by: millisecondsPerDay)
@@ -10,7 +11,7 @@ enum RFC3339 {
         let seconds = inDay / 1000, fraction = inDay % 1000
         var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
             + "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
-        if fraction != 0 { text += ".\(pad(fraction, 3))" }
+        if fraction != 0 || alwaysMilliseconds { text += ".\(pad(fraction, 3))" }
         let offset = timestamp.utcOffsetSeconds
         if offset == 0 { return text + "Z" }
         let minutes = abs(offset) / 60

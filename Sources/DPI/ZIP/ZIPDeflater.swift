@@ -2,11 +2,18 @@ import CZlib
 import Foundation
 
 /// A zlib raw-deflate stream (no zlib header, as ZIP wants). One instance is reset and reused for
-/// every deflated entry of a writer, which saves zlib's ~270 KB state allocation per entry.
-final class ZIPDeflater {
+/// every deflated entry of a writer, and kept in `ZIPDeflaterPool` between writers, which saves zlib's
+/// ~270 KB state allocation per entry.
+///
+/// `@unchecked Sendable` so the pool can hand it from one worker to the next: only the writer that took
+/// it from the pool uses it, until it gives it back under the pool's lock.
+final class ZIPDeflater: @unchecked Sendable {
+    /// zlib's compression level (0...9) of this stream.
+    let level: Int
     private let stream: ZIPZStream
 
     init(level: Int) throws {
+        self.level = level
         stream = try ZIPZStream("deflate", start: { shim_deflateInit2_raw($0, Int32(level)) }, end: { deflateEnd($0) })
     }
 

@@ -28,11 +28,11 @@ enum ZIPEntryName {
     static func check(_ name: String) throws {
         let problem: String? =
             if name.isEmpty { "is empty" }
-            else if name.contains("\0") { "contains a NUL character" }
-            else if name.contains("\\") { "contains a backslash" }
+            else if name.utf8.contains(0) { "contains a NUL character" }
+            else if name.utf8.contains(UInt8(ascii: "\\")) { "contains a backslash" }
             else if name.hasPrefix("/") { "is an absolute path" }
-            else if name.count >= 2, Array(name)[1] == ":" { "starts with a drive letter" }
-            else if pathComponents(of: name).contains(where: { [".", "..", ""].contains($0) }) {
+            else if name.dropFirst().first == ":" { "starts with a drive letter" }
+            else if pathComponents(of: name).contains(where: { $0 == "." || $0 == ".." || $0.isEmpty }) {
                 "has an empty, `.` or `..` path component"
             } else { nil }
         if let problem {

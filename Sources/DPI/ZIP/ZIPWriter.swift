@@ -26,7 +26,7 @@ public final class ZIPWriter {
     let modified: ZIPTimestamp
     let zip64Mode: ZIP64Mode
     private let compressionLevel: Int
-    /// One deflater per level used, reset and reused between entries.
+    /// One deflater per level used, reset and reused between entries, from and back to the shared pool.
     private var deflaters: [Int: ZIPDeflater] = [:]
     private var names: Set<String> = []
     private var state = State.open
@@ -113,6 +113,8 @@ public final class ZIPWriter {
             try write(endRecords(directoryOffset: directoryOffset, comment: commentBytes))
             state = .finished
         }
+        deflaters.values.forEach(ZIPDeflaterPool.shared.give)
+        deflaters = [:]
     }
 
     /// How a streamed entry's bytes are written.
@@ -195,7 +197,7 @@ public final class ZIPWriter {
 
     private func reusableDeflater(level: Int) throws -> ZIPDeflater {
         if let deflater = deflaters[level] { return deflater }
-        let created = try ZIPDeflater(level: level)
+        let created = try ZIPDeflaterPool.shared.take(level: level)
         deflaters[level] = created
         return created
     }

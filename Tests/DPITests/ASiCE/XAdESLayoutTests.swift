@@ -61,6 +61,24 @@ import TestSupport
             == #"CN="Æ\"ø", OU="a  b", SERIALNUMBER=123, O="Ja, nei", ST=Oslo, C=NO"#)
     }
 
+    @Test func base64IsWrappedAsFoundationsMIMELineOptionsWithTheCRAsACharacterReference() {
+        for count in 0...200 {
+            let value = Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37) })
+            let foundation = value.base64EncodedString(
+                options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+                .replacingOccurrences(of: "\r\n", with: "&#13;\n")
+            #expect(XAdESDocument.wrapped(value) == foundation, "\(count) bytes")
+        }
+    }
+
+    @Test("reference URIs are what Foundation's path encoding makes of the name", arguments: [
+        "manifest.xml", "Brev_2027-01.pdf", "vedlegg 2.html", "a&b.txt", "æøå.pdf", "x%41.pdf", "a/b.txt", "",
+    ])
+    func referenceURIsMatchFoundationsEncoding(name: String) {
+        #expect(XAdESSignature.uri(for: name)
+            == name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
+    }
+
     @Test func signingTimeIsWrittenWithMillisecondsAndTheZoneOffset() throws {
         let instant = Date(timeIntervalSince1970: 1_647_436_568.883)   // 2022-03-16T13:16:08.883Z
         let oslo = try #require(TimeZone(identifier: "Europe/Oslo"))
