@@ -17,6 +17,8 @@ public final class AccessPointSimulator: Sendable {
     let tokenValidator: TokenValidator
     /// Digipost, e-Boks, print: the corner 4s letters can be addressed to.
     let providers: [SimulatedProvider]
+    /// The checks every letter passes before it is stored.
+    let admission: LetterAdmission
     let directory: MailboxDirectory
     let store = LetterStore()
     let faults: FaultInjector
@@ -28,12 +30,13 @@ public final class AccessPointSimulator: Sendable {
         self.configuration = configuration
         self.tokenValidator = tokenValidator
         providers = [
-            try SimulatedProvider(identity: configuration.digipost, mailboxCategory: .digipost,
-                                  configuration: configuration),
-            try SimulatedProvider(identity: configuration.eboks, mailboxCategory: .eboks, configuration: configuration),
-            try SimulatedProvider(identity: configuration.printProvider, mailboxCategory: nil,
-                                  configuration: configuration),
+            try SimulatedProvider(identity: configuration.digipost, mailboxCategory: .digipost),
+            try SimulatedProvider(identity: configuration.eboks, mailboxCategory: .eboks),
+            try SimulatedProvider(identity: configuration.printProvider, mailboxCategory: nil),
         ]
+        admission = LetterAdmission(providers: providers, trustStore: configuration.trustStore,
+                                    intermediates: configuration.intermediates, verifies: !configuration.acceptOnly,
+                                    clock: configuration.clock)
         directory = MailboxDirectory(seed: configuration.seed)
         faults = FaultInjector(settings: configuration.faults)
     }

@@ -1,3 +1,4 @@
+import DPI
 import HTTP
 
 /// Why the access point refused a letter: the rule broken (a short stable name, also the report's key and
@@ -17,5 +18,20 @@ struct LetterRejection: Error, Sendable {
     var response: HTTPResponse {
         ProblemDetails(status: status, title: status == 409 ? "Conflict" : "Bad Request",
                        detail: "\(rule): \(detail)", type: Self.type(of: rule)).response()
+    }
+
+    /// The result of a `DPI` check; its `DPIError` becomes the rule named after the error's code
+    /// (`bad JWS signature` → `bad-jws-signature`), or `fallback` when one is given. Any other error (a
+    /// `PKIError` from the trust store) is `verification-failed`.
+    static func naming<Value>(fallback: String? = nil, _ check: () throws -> Value) throws(LetterRejection)
+        -> Value {
+        do {
+            return try check()
+        } catch let error as DPIError {
+            let rule = fallback ?? error.code.description.lowercased().replacingOccurrences(of: " ", with: "-")
+            throw LetterRejection(rule: rule, detail: error.message)
+        } catch {
+            throw LetterRejection(rule: "verification-failed", detail: "the letter could not be verified")
+        }
     }
 }

@@ -2,6 +2,7 @@ import DPI
 import Foundation
 import PKI
 import Testing
+import TestSupport
 
 /// The four official complete examples, produced by Digdir's reference sender and accepted by real
 /// providers, must pass our parser and verifier unchanged (spec sections 6 and 17.4).

@@ -1,0 +1,127 @@
+import DPI
+import Foundation
+import PKI
+
+/// The checks the access point (corner 2) and the addressed provider (corner 4) make on one letter before
+/// it is stored, in the order of spec 15, with no HTTP and no KRR: the JWS and its signer's chain; the
+/// business message and its schema-level fields (`LetterFieldRules`); the SBDH receiver is a provider here,
+/// of the letter's kind, and the SBDH sender is the signer; the package fingerprint; decryption with the
+/// provider's key; the ASiC-E structure, signature and every file digest; the package signed by the JWS
+/// signer; the manifest agreeing with the message; and the bearer token matching the message (spec 10.2,
+/// 15 items 3-5). The HTTP handler runs exactly this, then the KRR routing and the message-id check.
+///
+/// In accept-only mode only the JWS and message are read, to route the letter and its receipts.
+struct LetterAdmission: Sendable {
+    /// A letter that passed: its message, the fields routed by, and the index of its provider.
+    struct Admitted: Sendable {
+        let message: BusinessMessage
+        let fields: LetterFields
+        let provider: Int
+    }
+
+    /// The providers letters may be addressed to (by SBDH receiver).
+    let providers: [SimulatedProvider]
+    /// Whether to verify at all (false: accept-only mode).
+    let verifies: Bool
+    private let jwsVerifier: JWSVerifier
+    private let clock: @Sendable () -> Date
+
+    /// Checks letters to `providers`, with signers trusted by `trustStore` (chains completed with
+    /// `intermediates`) at the time `clock` gives.
+    init(providers: [SimulatedProvider], trustStore: TrustStore, intermediates: [Certificate] = [],
+         verifies: Bool = true, clock: @escaping @Sendable () -> Date) {
+        self.providers = providers
+        self.verifies = verifies
+        jwsVerifier = JWSVerifier(trustStore: trustStore, intermediates: intermediates, clock: clock)
+        self.clock = clock
+    }
+
+    /// Runs every check on the business message `jwt` and the package `cms`, sent with the bearer `token`;
+    /// the first one broken is thrown, naming its rule.
+    func admit(jwt: String, cms: Data, token: MaskinportenToken) throws(LetterRejection) -> Admitted {
+        guard let jws = try? JWS.parse(jwt) else {
+            throw LetterRejection(rule: "malformed-jws", detail: "forretningsmelding is not a compact JWS")
+        }
+        if verifies {
+            try LetterRejection.naming { try jwsVerifier.verify(jws) }
+        }
+        let message = try LetterRejection.naming(fallback: "malformed-business-message") {
+            try BusinessMessage(jsonData: jws.payload)
+        }
+        let fields = try LetterFields(message)
+        let index = try provider(for: message, fields: fields)
+        let admitted = Admitted(message: message, fields: fields, provider: index)
+        guard verifies else { return admitted }
+        try LetterFieldRules(now: clock()).check(message)
+        guard let sender = message.senderOrganisationNumber, sender.rawValue == jws.signer?.organisationNumber else {
+            throw LetterRejection(rule: "signer-not-sender",
+                                  detail: "the message is signed by another organisation than its SBDH sender")
+        }
+        guard fields.fingerprint.digestMethod == PackageFingerprint.sha256Method,
+              fields.fingerprint.digestValue == PackageFingerprint(cms: cms).digestValue else {
+            throw LetterRejection(rule: "fingerprint-mismatch",
+                                  detail: "the package's SHA-256 is not the fingerprint in the signed message")
+        }
+        let identity = providers[index].identity
+        let package = try LetterRejection.naming {
+            try DocumentPackage.open(cms: cms, key: identity.privateKey, certificate: identity.certificate,
+                                     at: clock())
+        }
+        guard package.signer.der == jws.signer?.der else {
+            throw LetterRejection(rule: "package-signer-mismatch",
+                                  detail: "the package is signed by another certificate than the message")
+        }
+        try Self.checkManifest(package.manifest, against: fields)
+        try Self.checkToken(token, against: fields, signer: jws.signer)
+        return admitted
+    }
+
+    /// The index of the provider the SBDH receiver names, which must take this kind of letter.
+    private func provider(for message: BusinessMessage, fields: LetterFields) throws(LetterRejection) -> Int {
+        guard let receiver = message.receiverOrganisationNumber,
+              let index = providers.firstIndex(where: { $0.organisation == receiver }) else {
+            throw LetterRejection(rule: "unknown-receiver",
+                                  detail: "the SBDH receiver is not a provider served by this access point")
+        }
+        guard providers[index].isPrint == fields.isPrint else {
+            throw LetterRejection(rule: "wrong-provider-for-type",
+                                  detail: fields.isPrint ? "utskrift must go to the print provider"
+                                      : "digital must go to a mailbox provider")
+        }
+        return index
+    }
+
+    /// The manifest's Avsender and (digital) mailbox address are the message's (spec 7.2, 15 item 10).
+    private static func checkManifest(_ manifest: SDPManifest, against fields: LetterFields) throws(LetterRejection) {
+        let sender = fields.sender
+        guard manifest.sender == SDPManifest.Sender(organisation: sender.organisation.value,
+                                                    senderIdentifier: sender.senderIdentifier,
+                                                    invoiceReference: sender.invoiceReference) else {
+            throw LetterRejection(rule: "manifest-sender-mismatch",
+                                  detail: "the manifest's avsender differs from the message's avsender")
+        }
+        if let mailboxAddress = fields.mailboxAddress, manifest.mailboxAddress != mailboxAddress {
+            throw LetterRejection(rule: "manifest-recipient-mismatch",
+                                  detail: "the manifest's postkasseadresse differs from the message's")
+        }
+    }
+
+    /// Spec 10.2 and 15 items 3-5: the embedded token is the bearer token, the Avsender is the token's
+    /// consumer, and the signer is the token's supplier (data processor) or else its consumer.
+    private static func checkToken(_ token: MaskinportenToken, against fields: LetterFields, signer: Certificate?)
+        throws(LetterRejection) {
+        guard fields.maskinportenToken == token.compact else {
+            throw LetterRejection(rule: "token-mismatch",
+                                  detail: "maskinportentoken in the message is not the bearer token of the request")
+        }
+        guard fields.sender.organisation.organisationNumber?.rawValue == token.consumer.organisationNumber else {
+            throw LetterRejection(rule: "avsender-not-token-consumer",
+                                  detail: "the message's avsender is not the consumer of the token")
+        }
+        guard signer?.organisationNumber == token.sendingParty.organisationNumber else {
+            throw LetterRejection(rule: "signer-not-token-party",
+                                  detail: "the message is signed by another organisation than the token's "
+                                      + "supplier (or consumer)")
+        }
+    }
+}
