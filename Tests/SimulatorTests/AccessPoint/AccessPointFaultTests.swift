@@ -61,6 +61,18 @@ struct AccessPointFaultTests {
         #expect(report.accepted == 1)
         #expect(report.droppedAfterStore == 1)
     }
+
+    @Test("latency 0.3: an access point answer takes at least 0.3 s (a lower bound on the injected delay)")
+    func latency() throws {
+        let fixture = try AccessPointFixture(faults: FaultSettings(latency: 0.3))
+        let token = try fixture.accessToken()   // Maskinporten is not delayed: only the access point is
+        var status = 0
+        let elapsed = try ContinuousClock().measure {
+            status = try fixture.request(.get, "/messages/in", token: token).status
+        }
+        #expect(status == 204)
+        #expect(elapsed >= .milliseconds(300))
+    }
 }
 
 /// An injected transport failure shows as `FEILET` in the statuses, and the letter gets no receipt.
