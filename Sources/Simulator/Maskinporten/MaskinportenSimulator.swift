@@ -25,13 +25,16 @@ public final class MaskinportenSimulator: Sendable {
         public var clockSkew: TimeInterval
         /// The `delegation_source` put into tokens issued to a data processor.
         public var delegationSource: String
+        /// The resources (audiences) of the services behind it: an audience-restricted token (with `aud`)
+        /// must name one of them to be accepted by `tokenValidator`.
+        public var audiences: Set<String>
         /// The current time; injectable so tests can issue and check tokens at fixed times.
         public var clock: @Sendable () -> Date
 
         /// A configuration with the real service's limits unless told otherwise.
         public init(issuer: String, clients: [RegisteredClient], tokenLifetime: Int = 120,
                     maximumGrantLifetime: TimeInterval = 120, clockSkew: TimeInterval = 10,
-                    delegationSource: String = "https://tt02.altinn.no/",
+                    delegationSource: String = "https://tt02.altinn.no/", audiences: Set<String> = [],
                     clock: @escaping @Sendable () -> Date = { Date() }) {
             self.issuer = issuer
             self.clients = clients
@@ -39,6 +42,7 @@ public final class MaskinportenSimulator: Sendable {
             self.maximumGrantLifetime = maximumGrantLifetime
             self.clockSkew = clockSkew
             self.delegationSource = delegationSource
+            self.audiences = audiences
             self.clock = clock
         }
     }
@@ -84,7 +88,8 @@ public final class MaskinportenSimulator: Sendable {
 
     /// A validator for this simulator's access tokens, for the services that demand them.
     public var tokenValidator: TokenValidator {
-        TokenValidator(certificate: tokenCertificate, issuer: configuration.issuer, clock: configuration.clock)
+        TokenValidator(certificate: tokenCertificate, issuer: configuration.issuer,
+                       audiences: configuration.audiences, clock: configuration.clock)
     }
 
     /// `POST /token`: an access token response for a good grant, an OAuth error naming the failed rule otherwise.

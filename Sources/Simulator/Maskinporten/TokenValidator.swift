@@ -4,25 +4,32 @@ public import HTTP
 public import PKI
 
 /// Checks `Authorization: Bearer` access tokens the way a resource server (KRR, the access point) does:
-/// an RS256 signature by the simulated Maskinporten's key, its issuer, not expired, and the scope the
-/// endpoint needs. Failures become 401 (no or bad token) or 403 (token lacks the scope) problem responses
-/// with a `WWW-Authenticate` header (RFC 6750 section 3).
+/// an RS256 signature by the simulated Maskinporten's key, its issuer, not expired, an audience of this
+/// service when the token is audience-restricted, and the scope the endpoint needs. Failures become 401 (no
+/// or bad token, naming the failed claim) or 403 (token lacks the scope) problem responses with a
+/// `WWW-Authenticate` header (RFC 6750 section 3).
 public struct TokenValidator: Sendable {
     /// The certificate of the key that signs the tokens.
     public let certificate: Certificate
     /// The `iss` every token must carry.
     public let issuer: String
+    /// The audiences (resources) of this service: a token carrying `aud` must name one of them. A token
+    /// without `aud` is not audience-restricted and passes, as Maskinporten issues tokens by default (spec 3.3).
+    public let audiences: Set<String>
     private let clock: @Sendable () -> Date
 
-    /// A validator for tokens signed with `certificate`'s key by `issuer`, checking expiry at `clock()`.
-    public init(certificate: Certificate, issuer: String, clock: @escaping @Sendable () -> Date = { Date() }) {
+    /// A validator for tokens signed with `certificate`'s key by `issuer`, for `audiences` when restricted,
+    /// checking expiry at `clock()`.
+    public init(certificate: Certificate, issuer: String, audiences: Set<String> = [],
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.certificate = certificate
         self.issuer = issuer
+        self.audiences = audiences
         self.clock = clock
     }
 
-    /// The decoded token of `compact` when it is signed by the issuer's key, names the issuer and has not
-    /// expired; throws a 401 rejection saying which of these failed.
+    /// The decoded token of `compact` when it is signed by the issuer's key, names the issuer, has not
+    /// expired and (when restricted) is for one of `audiences`; throws a 401 rejection naming the failed claim.
     public func validate(_ compact: String) throws(TokenRejection) -> MaskinportenToken {
         guard let jws = try? JWS.parse(compact), let token = try? MaskinportenToken(compact: compact) else {
             throw .unauthorized("the bearer token is not a Maskinporten access token (JWT with the required claims)")
@@ -32,12 +39,27 @@ public struct TokenValidator: Sendable {
             throw .unauthorized("the bearer token is not signed by the simulated Maskinporten")
         }
         guard token.issuer == issuer else {
-            throw .unauthorized("the bearer token was issued by '\(token.issuer)', not by \(issuer)")
+            throw .unauthorized("iss: the bearer token was issued by '\(token.issuer)', not by \(issuer)")
         }
         guard token.expiresAt > clock() else {
-            throw .unauthorized("the bearer token has expired; get a new one")
+            throw .unauthorized("exp: the bearer token has expired; get a new one")
+        }
+        if let audience = Self.audience(of: jws.payload), audience.isDisjoint(with: audiences) {
+            throw .unauthorized("aud: the bearer token is restricted to another audience than this service; "
+                                + "ask Maskinporten for a token for this resource")
         }
         return token
+    }
+
+    /// The `aud` claim as a set (RFC 7519 allows one string or an array); nil when the token has none.
+    private static func audience(of payload: Data) -> Set<String>? {
+        let claims = (try? JSONSerialization.jsonObject(with: payload)) as? [String: Any]
+        switch claims?["aud"] {
+        case let single as String: return [single]
+        case let many as [String]: return Set(many)
+        case nil: return nil
+        default: return []   // a malformed aud restricts the token to nothing
+        }
     }
 
     /// The validated bearer token of `request`, which must hold at least one of `scopes`. Throws 401 when
