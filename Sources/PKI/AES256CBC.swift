@@ -26,7 +26,7 @@ enum AES256CBC {
         defer { EVP_CIPHER_CTX_free(context) }
         let started = key.withUnsafeBytes { key in
             iv.withUnsafeBytes { iv in
-                EVP_EncryptInit_ex(context, FetchedCipher.aes256CBC.cipher, nil,
+                EVP_EncryptInit_ex(context, FetchedAlgorithm.aes256CBC.handle, nil,
                                    key.bindMemory(to: UInt8.self).baseAddress,
                                    iv.bindMemory(to: UInt8.self).baseAddress)
             }

@@ -18,7 +18,7 @@ public enum CMSEnvelope {
         let layout = try Layout(issuerAndSerialNumber: recipient.issuerAndSerialNumber(),
                                 encryptedKey: recipient.encryptOAEP(key),
                                 ciphertext: AES256CBC.ciphertextCount(plaintextCount: content.count))
-        return try DERWriter.write(count: layout.total) { der in
+        return try DERWriter.encode(count: layout.total) { der in
             der.writeHeader(Tag.sequence, contentCount: layout.contentInfo)
             der.write(envelopedDataType)
             der.writeHeader(Tag.explicit0, contentCount: DERWriter.elementCount(contentCount: layout.envelopedData))

@@ -23,7 +23,7 @@ extension Certificate {
                                    context: subject)
         }
         defer { EVP_PKEY_CTX_free(context) }
-        let sha256 = FetchedDigest.sha256.md
+        let sha256 = FetchedAlgorithm.sha256.handle
         guard EVP_PKEY_encrypt_init(context) == 1,
               EVP_PKEY_CTX_set_rsa_padding(context, RSA_PKCS1_OAEP_PADDING) > 0,
               EVP_PKEY_CTX_set_rsa_oaep_md(context, sha256) > 0,

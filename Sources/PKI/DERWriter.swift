@@ -17,7 +17,7 @@ struct DERWriter {
 
     /// Allocates `count` bytes, lets `body` fill them all through a writer, and returns them without a copy.
     /// Writing more or fewer bytes than `count` is a programmer error (the layout arithmetic is wrong).
-    static func write(count: Int, _ body: (inout DERWriter) throws -> Void) throws -> Data {
+    static func encode(count: Int, _ body: (inout DERWriter) throws -> Void) throws -> Data {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 1)
         var writer = DERWriter(buffer)
         do {
