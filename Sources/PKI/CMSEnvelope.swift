@@ -1,5 +1,4 @@
 public import Foundation
-internal import COpenSSL
 
 /// CMS EnvelopedData (RFC 5652) for the DPI document package (spec section 8): the ASiC-E ZIP encrypted
 /// with AES-256-CBC under a fresh random key, that key wrapped with RSAES-OAEP (SHA-256, MGF1-SHA-256)
@@ -8,81 +7,91 @@ public enum CMSEnvelope {
     /// Encrypts `content` for `recipient` and returns DER (definite lengths). Each call draws a new AES
     /// key and IV, so the output (and its fingerprint) differs every time: keep it for retries (spec 9).
     /// The OAEP parameters are written with explicit NULLs, byte-identical to the reference's.
+    ///
+    /// The DER is written here, in spec section 8's structure, into one buffer of exactly the output's size,
+    /// the ciphertext straight into its place: OpenSSL's CMS encoder grew and copied buffers, which cost
+    /// more than the RSA and AES work on a letter-sized package.
     public static func encrypt(_ content: Data, to recipient: Certificate) throws -> Data {
-        guard let cms = CMS_encrypt(nil, nil, EVP_aes_256_cbc(), UInt32(CMS_BINARY | CMS_PARTIAL)) else {
-            throw PKIError.openSSL(.openSSLFailure, "could not start a CMS EnvelopedData")
-        }
-        defer { CMS_ContentInfo_free(cms) }
-        // CMS_KEY_PARAM leaves the key-transport context open for the OAEP settings (TOOLCHAIN.md pitfall 3);
-        // the one-shot CMS_encrypt would use PKCS#1 v1.5.
-        guard let recipientInfo = CMS_add1_recipient_cert(cms, recipient.x509, UInt32(CMS_KEY_PARAM)),
-              let keyContext = CMS_RecipientInfo_get0_pkey_ctx(recipientInfo),
-              EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_OAEP_PADDING) > 0,
-              EVP_PKEY_CTX_set_rsa_oaep_md(keyContext, EVP_sha256()) > 0,
-              EVP_PKEY_CTX_set_rsa_mgf1_md(keyContext, EVP_sha256()) > 0 else {
-            throw PKIError.openSSL(.unsupportedKey, "the recipient certificate's key cannot do RSAES-OAEP",
-                                   context: recipient.subject)
-        }
-        let finished = try MemoryBIO.reading(content) { CMS_final(cms, $0, nil, UInt32(CMS_BINARY)) }
-        guard finished == 1 else {
-            throw PKIError.openSSL(.openSSLFailure, "CMS encryption failed", context: recipient.subject)
-        }
-        try useNullParameters(in: recipientInfo)
-        return try encode(cms)
-    }
-
-    /// Rewrites the key-encryption AlgorithmIdentifier's OAEP parameters from OpenSSL's absent-NULL form to
-    /// the reference's NULL form. Same meaning (RFC 4055) and not covered by any signature or MAC, so this
-    /// is safe; anything other than the expected OpenSSL form means OpenSSL changed and is refused.
-    private static func useNullParameters(in recipientInfo: OpaquePointer) throws {
-        var algorithm: UnsafeMutablePointer<X509_ALGOR>?
-        guard CMS_RecipientInfo_ktri_get0_algs(recipientInfo, nil, nil, &algorithm) == 1, let algorithm else {
-            throw PKIError.openSSL(.openSSLFailure, "the recipient's key-encryption algorithm is missing")
-        }
-        var type: Int32 = 0
-        var value: UnsafeRawPointer?
-        X509_ALGOR_get0(nil, &type, &value, algorithm)
-        guard type == V_ASN1_SEQUENCE, let value else {
-            throw PKIError(.openSSLFailure, "OpenSSL wrote no RSAES-OAEP parameters")
-        }
-        let written = asn1Bytes(value.assumingMemoryBound(to: ASN1_STRING.self))
-        if written == OAEPParameters.sha256WithNullParameters { return }
-        guard written == OAEPParameters.sha256WithAbsentParameters else {
-            throw PKIError(.openSSLFailure, "OpenSSL wrote unexpected RSAES-OAEP parameters",
-                           details: written.map { String(format: "%02x", $0) }.joined())
-        }
-        guard let replacement = ASN1_STRING_new() else {
-            throw PKIError.openSSL(.openSSLFailure, "could not allocate the OAEP parameters")
-        }
-        let stored = OAEPParameters.sha256WithNullParameters.withUnsafeBytes {
-            ASN1_STRING_set(replacement, $0.baseAddress, Int32($0.count))
-        }
-        // X509_ALGOR_set0 takes ownership of `replacement` and frees the old parameters.
-        guard stored == 1, X509_ALGOR_set0(algorithm, OBJ_nid2obj(NID_rsaesOaep), V_ASN1_SEQUENCE, replacement) == 1
-        else {
-            ASN1_STRING_free(replacement)
-            throw PKIError.openSSL(.openSSLFailure, "could not set the OAEP parameters")
+        var key = try SecureRandom.bytes(count: AES256CBC.keyCount)
+        defer { key.resetBytes(in: 0..<key.count) }
+        let iv = try SecureRandom.bytes(count: AES256CBC.ivCount)
+        let layout = try Layout(issuerAndSerialNumber: recipient.issuerAndSerialNumber(),
+                                encryptedKey: recipient.encryptOAEP(key),
+                                ciphertext: AES256CBC.ciphertextCount(plaintextCount: content.count))
+        return try DERWriter.encode(count: layout.total) { der in
+            der.writeHeader(Tag.sequence, contentCount: layout.contentInfo)
+            der.write(envelopedDataType)
+            der.writeHeader(Tag.explicit0, contentCount: DERWriter.elementCount(contentCount: layout.envelopedData))
+            der.writeHeader(Tag.sequence, contentCount: layout.envelopedData)
+            der.write(version0)
+            der.writeHeader(Tag.set, contentCount: DERWriter.elementCount(contentCount: layout.keyTransport))
+            der.writeHeader(Tag.sequence, contentCount: layout.keyTransport)
+            der.write(version0)
+            der.write(layout.issuerAndSerialNumber)
+            der.write(OAEPParameters.sha256AlgorithmIdentifier)
+            der.writeHeader(Tag.octetString, contentCount: layout.encryptedKey.count)
+            der.write(layout.encryptedKey)
+            der.writeHeader(Tag.sequence, contentCount: layout.encryptedContentInfo)
+            der.write(dataType)
+            der.write(aes256CBCWithIVPrefix)
+            der.write(iv)
+            der.writeHeader(Tag.implicit0Primitive, contentCount: layout.ciphertext)
+            try der.fill(layout.ciphertext) { try AES256CBC.encrypt(content, key: key, iv: iv, into: $0) }
         }
     }
 
-    private static func asn1Bytes(_ string: UnsafePointer<ASN1_STRING>) -> Data {
-        Data(bytes: ASN1_STRING_get0_data(string), count: Int(ASN1_STRING_length(string)))
+    /// The content lengths of the nested elements, all known before the first byte is written.
+    private struct Layout {
+        let issuerAndSerialNumber: Data
+        let encryptedKey: Data
+        let ciphertext: Int
+
+        /// KeyTransRecipientInfo: version, rid, keyEncryptionAlgorithm, encryptedKey.
+        var keyTransport: Int {
+            version0.count + issuerAndSerialNumber.count + OAEPParameters.sha256AlgorithmIdentifier.count
+                + DERWriter.elementCount(contentCount: encryptedKey.count)
+        }
+
+        /// EncryptedContentInfo: contentType, contentEncryptionAlgorithm, [0] IMPLICIT encryptedContent.
+        var encryptedContentInfo: Int {
+            dataType.count + aes256CBCWithIVPrefix.count + AES256CBC.ivCount
+                + DERWriter.elementCount(contentCount: ciphertext)
+        }
+
+        /// EnvelopedData: version, recipientInfos (a SET of the one KeyTransRecipientInfo), encryptedContentInfo.
+        var envelopedData: Int {
+            version0.count + DERWriter.elementCount(contentCount: DERWriter.elementCount(contentCount: keyTransport))
+                + DERWriter.elementCount(contentCount: encryptedContentInfo)
+        }
+
+        /// ContentInfo: contentType, [0] EXPLICIT EnvelopedData.
+        var contentInfo: Int {
+            envelopedDataType.count
+                + DERWriter.elementCount(contentCount: DERWriter.elementCount(contentCount: envelopedData))
+        }
+
+        /// The whole output.
+        var total: Int { DERWriter.elementCount(contentCount: contentInfo) }
     }
 
-    /// DER of the whole ContentInfo, written straight into the returned buffer (one copy of the package).
-    private static func encode(_ cms: OpaquePointer) throws -> Data {
-        let count = i2d_CMS_ContentInfo(cms, nil)
-        guard count > 0 else {
-            throw PKIError.openSSL(.openSSLFailure, "the CMS cannot be encoded as DER")
-        }
-        var der = Data(count: Int(count))
-        let written = der.withUnsafeMutableBytes { raw in
-            var cursor = raw.bindMemory(to: UInt8.self).baseAddress
-            return i2d_CMS_ContentInfo(cms, &cursor)
-        }
-        guard written == count else {
-            throw PKIError.openSSL(.openSSLFailure, "the CMS DER encoding changed size while written")
-        }
-        return der
+    private enum Tag {
+        static let sequence: UInt8 = 0x30
+        static let set: UInt8 = 0x31
+        static let octetString: UInt8 = 0x04
+        static let explicit0: UInt8 = 0xA0
+        /// `[0] IMPLICIT OCTET STRING`, primitive: encryptedContent in one piece (DER, spec section 8).
+        static let implicit0Primitive: UInt8 = 0x80
     }
+
+    /// `INTEGER 0`: the version of EnvelopedData and KeyTransRecipientInfo with IssuerAndSerialNumber
+    /// and no originator info or attributes (RFC 5652 sections 6.1, 6.2.1).
+    private static let version0 = Data([0x02, 0x01, 0x00])
+    /// id-envelopedData, 1.2.840.113549.1.7.3.
+    private static let envelopedDataType = DER.objectIdentifier([0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x03])
+    /// id-data, 1.2.840.113549.1.7.1.
+    private static let dataType = DER.objectIdentifier([0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x01])
+    /// The content-encryption AlgorithmIdentifier up to its IV: SEQUENCE, aes256-CBC
+    /// (2.16.840.1.101.3.4.1.42), OCTET STRING of 16 bytes (spec section 8 gives these bytes).
+    private static let aes256CBCWithIVPrefix = Data([0x30, 0x1D, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03,
+                                                     0x04, 0x01, 0x2A, 0x04, UInt8(AES256CBC.ivCount)])
 }

@@ -109,14 +109,8 @@ public final class Certificate: @unchecked Sendable {
     }
 
     private static func encode(_ x509: OpaquePointer) throws -> Data {
-        let count = i2d_X509(x509, nil)
-        guard count > 0 else {
+        guard let der = DER.encode(with: { i2d_X509(x509, $0) }) else {
             throw PKIError.openSSL(.malformedCertificate, "the certificate cannot be re-encoded as DER")
-        }
-        var der = Data(count: Int(count))
-        der.withUnsafeMutableBytes { raw in
-            var cursor = raw.bindMemory(to: UInt8.self).baseAddress
-            _ = i2d_X509(x509, &cursor)
         }
         return der
     }

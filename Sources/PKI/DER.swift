@@ -1,7 +1,7 @@
 import Foundation
 
-/// The few DER encodings the PKI module builds by hand (enough for AlgorithmIdentifier parameters), and
-/// feeding bytes to OpenSSL's `d2i_*` parsers.
+/// The few small DER encodings the PKI module builds by hand (AlgorithmIdentifiers), and the bridge to
+/// OpenSSL's `d2i_*` parsers and `i2d_*` encoders. Large elements are written by `DERWriter`.
 enum DER {
     /// Runs an OpenSSL `d2i_*` parser (`d2i_X509(nil, &cursor, count)`) over `bytes`; nil when the bytes
     /// are empty or do not parse. The result owns its memory: nothing points into `bytes` afterwards.
@@ -12,6 +12,19 @@ enum DER {
             var cursor: UnsafePointer<UInt8>? = base
             return parser(&cursor, raw.count)
         }
+    }
+
+    /// Runs an OpenSSL `i2d_*` encoder (`i2d_X509(x509, &cursor)`) twice, for the size and into the result;
+    /// nil when OpenSSL cannot encode the object.
+    static func encode(with encoder: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?) -> Int32) -> Data? {
+        let count = encoder(nil)
+        guard count > 0 else { return nil }
+        var der = Data(count: Int(count))
+        let written = der.withUnsafeMutableBytes { raw in
+            var cursor = raw.bindMemory(to: UInt8.self).baseAddress
+            return encoder(&cursor)
+        }
+        return written == count ? der : nil
     }
 
     /// The NULL value (`05 00`).
@@ -33,22 +46,8 @@ enum DER {
         tlv(0x06, Data(content))
     }
 
-    /// Tag, definite length (short form below 128, long form above), content.
+    /// Tag, definite length (`DERWriter.header`), content.
     static func tlv(_ tag: UInt8, _ content: Data) -> Data {
-        var encoded = Data([tag])
-        if content.count < 0x80 {
-            encoded.append(UInt8(content.count))
-        } else {
-            var length = content.count
-            var octets: [UInt8] = []
-            while length > 0 {
-                octets.insert(UInt8(length & 0xFF), at: 0)
-                length >>= 8
-            }
-            encoded.append(0x80 | UInt8(octets.count))
-            encoded.append(contentsOf: octets)
-        }
-        encoded.append(content)
-        return encoded
+        Data(DERWriter.header(tag, contentCount: content.count)) + content
     }
 }

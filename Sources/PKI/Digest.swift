@@ -6,7 +6,7 @@ internal import COpenSSL
 public enum Digest {
     /// SHA-256 of `data` (32 bytes).
     public static func sha256(_ data: Data) -> Data {
-        digest(data, FetchedDigest.sha256.md)
+        digest(data, FetchedAlgorithm.sha256.handle)
     }
 
     /// SHA-1 of `data` (20 bytes).

@@ -59,7 +59,7 @@ public final class PrivateKey: @unchecked Sendable {
             throw PKIError.openSSL(.openSSLFailure, "could not allocate a signing context")
         }
         defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestSignInit(context, nil, FetchedDigest.sha256.md, nil, pkey) == 1 else {
+        guard EVP_DigestSignInit(context, nil, FetchedAlgorithm.sha256.handle, nil, pkey) == 1 else {
             throw PKIError.openSSL(.openSSLFailure, "could not start an RS256 signature")
         }
         var length = Int(EVP_PKEY_get_size(pkey))

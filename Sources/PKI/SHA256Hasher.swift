@@ -10,7 +10,8 @@ public final class SHA256Hasher {
 
     /// A hasher with nothing hashed yet.
     public init() {
-        guard let context = EVP_MD_CTX_new(), EVP_DigestInit_ex(context, FetchedDigest.sha256.md, nil) == 1 else {
+        guard let context = EVP_MD_CTX_new(),
+              EVP_DigestInit_ex(context, FetchedAlgorithm.sha256.handle, nil) == 1 else {
             preconditionFailure("EVP_MD_CTX for SHA-256 unavailable: \(OpenSSLErrorQueue.drain())")
         }
         self.context = context

@@ -22,14 +22,7 @@ struct CMSEnvelopeTests {
         let content = try SecureRandom.bytes(count: 150_001)
         let recipient = try Certificate(pem: TestPKI.data("digipost.cert.pem"))
         let package = try CMSEnvelope.encrypt(content, to: recipient)
-        try TemporaryDirectory.with { folder in
-            let file = folder.appendingPathComponent("ours.cms")
-            try package.write(to: file)
-            let opened = try ChildProcess.openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", file.path,
-                                                  "-recip", TestPKI.file("digipost.cert.pem").path,
-                                                  "-inkey", TestPKI.file("digipost.key.pem").path)
-            #expect(opened.stdout == content)
-        }
+        #expect(try OpenSSLCMS.decrypt(package, party: "digipost", byCertificate: true) == content)
     }
 
     @Test("Our package uses RSAES-OAEP SHA-256/MGF1-SHA-256 and AES-256-CBC, per openssl cms -print")
@@ -76,13 +69,7 @@ struct CMSEnvelopeTests {
         let certificate = try Certificate(pem: TestPKI.data("print.cert.pem"))
         let package = try CMSEnvelope.encrypt(content, to: certificate)
         #expect(try CMSEnvelope.decrypt(package, with: PrivateKey(pem: TestPKI.data("print.key.pem"))) == content)
-        try TemporaryDirectory.with { folder in
-            let file = folder.appendingPathComponent("large.cms")
-            try package.write(to: file)
-            let opened = try ChildProcess.openssl("cms", "-decrypt", "-binary", "-inform", "DER", "-in", file.path,
-                                                  "-inkey", TestPKI.file("print.key.pem").path)
-            #expect(opened.stdout == content)
-        }
+        #expect(try OpenSSLCMS.decrypt(package, party: "print") == content)
     }
 
     @Test("Empty content round-trips")
