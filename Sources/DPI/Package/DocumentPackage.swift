@@ -4,8 +4,8 @@ public import PKI
 /// The `dokumentpakke` of a letter (spec 8, 9): the signed ASiC-E package encrypted as CMS for the
 /// mailbox or print provider, and the way back for a receiver.
 ///
-/// Memory: sealing holds the ZIP, OpenSSL's output buffer and the returned CMS at once (about three times
-/// the package; documents given as files are streamed, not held); opening holds the CMS and the ZIP.
+/// Memory: sealing holds the ZIP and the CMS (encrypted straight into its final buffer) at once, about twice
+/// the package; documents given as files are streamed, not held. Opening holds the CMS and the ZIP.
 public enum DocumentPackage {
     /// Builds `container` in memory, signed by `signer` at `signingTime`, encrypts it to `recipient` (the
     /// provider's certificate from KRR or the print certificate endpoint) with a fresh AES key, and
