@@ -32,10 +32,10 @@ let package = Package(
         // The DPI formats: identifiers, business messages, JWS, ZIP, ASiC-E, document package.
         .target(name: "DPI", dependencies: ["ErrorDisposition", "PKI", "CZlib", "CXML2"], swiftSettings: strict),
 
-        // The local simulator of Maskinporten, KRR and the access point (issue 4; in progress).
+        // The local simulator of Maskinporten, KRR and the access point (`dpi-batch simulate`).
         .target(name: "Simulator", dependencies: ["ErrorDisposition", "HTTP", "PKI", "DPI"], swiftSettings: strict),
 
-        // The mailing job: schema migrations (more to come: job store, stages, receipts).
+        // The mailing job: configuration, schema migrations, configuration check (the run comes later).
         .target(name: "Mailing", dependencies: ["ErrorDisposition", "Postgres", "PKI", "HTTP"], swiftSettings: strict),
 
         .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres", "Simulator"], swiftSettings: strict),
