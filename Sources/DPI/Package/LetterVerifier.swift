@@ -9,17 +9,22 @@ public import PKI
 ///
 /// Not checked here: the JSON schema, the Maskinporten token and sender registration (spec 15 items 2-4, 11).
 public struct LetterVerifier: Sendable {
-    /// The provider's identity: its organisation is the expected SBDH receiver, its key opens the package.
+    /// The provider's identity: its key opens the package.
     public let recipient: Identity
+    /// The expected SBDH receiver: the provider's organisation number.
+    public let receiver: String?
     private let jwsVerifier: JWSVerifier
     private let packageVerifier: ASiCEVerifier
     private let clock: @Sendable () -> Date
 
     /// A verifier for letters to `recipient`, trusting `trustStore` (completing chains with `intermediates`)
-    /// at the time `clock` gives.
+    /// at the time `clock` gives. The expected SBDH receiver is `organisation`, by default the one in the
+    /// recipient's certificate (give it for a key whose certificate names none, like the official examples').
     public init(trustStore: TrustStore, intermediates: [Certificate] = [], recipient: Identity,
-                limits: ZIPReader.Limits = ZIPReader.Limits(), clock: @escaping @Sendable () -> Date = { Date() }) {
+                organisation: OrganisationNumber? = nil, limits: ZIPReader.Limits = ZIPReader.Limits(),
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.recipient = recipient
+        receiver = organisation?.rawValue ?? recipient.certificate.organisationNumber
         jwsVerifier = JWSVerifier(trustStore: trustStore, intermediates: intermediates, clock: clock)
         // The package signer must equal the JWS signer, whose chain is checked, so no second chain check.
         packageVerifier = ASiCEVerifier(limits: limits)
@@ -33,8 +38,17 @@ public struct LetterVerifier: Sendable {
     public func verify(jwt: String, cms: Data) throws -> VerifiedLetter {
         let jws = try jwsVerifier.verify(jwt)
         let message = try BusinessMessage(jsonData: jws.payload)
+        let package = try verifyContents(of: message, signedBy: jws.signer, cms: cms)
+        return VerifiedLetter(jws: jws, message: message, package: package)
+    }
+
+    /// The checks after the JWS, for a caller that verified the JWS itself and checks more in between (the
+    /// simulated access point): parties, fingerprint, decryption, package, package signer, manifest. `signer`
+    /// must be the verified JWS's `x5c[0]`. Throws the codes of `verify(jwt:cms:)` after the JWS's.
+    public func verifyContents(of message: BusinessMessage, signedBy signer: Certificate?, cms: Data) throws
+        -> VerifiedASiCE {
         let (sender, fingerprint, mailboxAddress) = try Self.letterFields(of: message)
-        try checkParties(of: message, signer: jws.signer)
+        try checkParties(of: message, signer: signer)
         guard fingerprint.digestMethod == PackageFingerprint.sha256Method,
               fingerprint.digestValue == PackageFingerprint(cms: cms).digestValue else {
             throw DPIError(.fingerprintMismatch, "the package's SHA-256 is not the fingerprint in the signed message",
@@ -42,12 +56,12 @@ public struct LetterVerifier: Sendable {
         }
         let zip = try DocumentPackage.decrypt(cms, key: recipient.privateKey, certificate: recipient.certificate)
         let package = try packageVerifier.verify(zip, at: clock())
-        guard package.signer.der == jws.signer?.der else {
+        guard package.signer.der == signer?.der else {
             throw DPIError(.packageSignerMismatch, "the package is signed by another certificate than the message",
                            details: "package \(package.signer.subject)")
         }
         try Self.checkManifest(package.manifest, sender: sender, mailboxAddress: mailboxAddress)
-        return VerifiedLetter(jws: jws, message: message, package: package)
+        return package
     }
 
     /// The Avsender, fingerprint and (digital) mailbox address of a letter message.
@@ -68,7 +82,7 @@ public struct LetterVerifier: Sendable {
     /// The SBDH receiver is this provider and the SBDH sender is the JWS signer (spec 15 items 2 and 5).
     private func checkParties(of message: BusinessMessage, signer: Certificate?) throws {
         guard let receiver = message.receiverOrganisationNumber,
-              receiver.rawValue == recipient.certificate.organisationNumber else {
+              receiver.rawValue == self.receiver else {
             throw DPIError(.wrongMessageReceiver, "the message is addressed to another provider",
                            field: "standardBusinessDocumentHeader.receiver",
                            details: "receiver \(message.receiverOrganisationNumber?.rawValue ?? "none")")

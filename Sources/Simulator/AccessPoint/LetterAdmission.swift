@@ -8,7 +8,8 @@ import PKI
 /// of the letter's kind, and the SBDH sender is the signer; the package fingerprint; decryption with the
 /// provider's key; the ASiC-E structure, signature and every file digest; the package signed by the JWS
 /// signer; the manifest agreeing with the message; and the bearer token matching the message (spec 10.2,
-/// 15 items 3-5). The HTTP handler runs exactly this, then the KRR routing and the message-id check.
+/// 15 items 3-5). The steps from the parties to the manifest are the providers' own `LetterVerifier`
+/// checks. The HTTP handler runs exactly this, then the KRR routing and the message-id check.
 ///
 /// In accept-only mode only the JWS and message are read, to route the letter and its receipts.
 struct LetterAdmission: Sendable {
@@ -24,6 +25,8 @@ struct LetterAdmission: Sendable {
     /// Whether to verify at all (false: accept-only mode).
     let verifies: Bool
     private let jwsVerifier: JWSVerifier
+    /// What each provider checks after the JWS (same order as `providers`).
+    private let contentVerifiers: [LetterVerifier]
     private let clock: @Sendable () -> Date
 
     /// Checks letters to `providers`, with signers trusted by `trustStore` (chains completed with
@@ -33,6 +36,10 @@ struct LetterAdmission: Sendable {
         self.providers = providers
         self.verifies = verifies
         jwsVerifier = JWSVerifier(trustStore: trustStore, intermediates: intermediates, clock: clock)
+        contentVerifiers = providers.map {
+            LetterVerifier(trustStore: trustStore, intermediates: intermediates, recipient: $0.identity,
+                           organisation: $0.organisation, clock: clock)
+        }
         self.clock = clock
     }
 
@@ -53,25 +60,9 @@ struct LetterAdmission: Sendable {
         let admitted = Admitted(message: message, fields: fields, provider: index)
         guard verifies else { return admitted }
         try LetterFieldRules(now: clock()).check(message)
-        guard let sender = message.senderOrganisationNumber, sender.rawValue == jws.signer?.organisationNumber else {
-            throw LetterRejection(rule: "signer-not-sender",
-                                  detail: "the message is signed by another organisation than its SBDH sender")
+        _ = try LetterRejection.naming {
+            try contentVerifiers[index].verifyContents(of: message, signedBy: jws.signer, cms: cms)
         }
-        guard fields.fingerprint.digestMethod == PackageFingerprint.sha256Method,
-              fields.fingerprint.digestValue == PackageFingerprint(cms: cms).digestValue else {
-            throw LetterRejection(rule: "fingerprint-mismatch",
-                                  detail: "the package's SHA-256 is not the fingerprint in the signed message")
-        }
-        let identity = providers[index].identity
-        let package = try LetterRejection.naming {
-            try DocumentPackage.open(cms: cms, key: identity.privateKey, certificate: identity.certificate,
-                                     at: clock())
-        }
-        guard package.signer.der == jws.signer?.der else {
-            throw LetterRejection(rule: "package-signer-mismatch",
-                                  detail: "the package is signed by another certificate than the message")
-        }
-        try Self.checkManifest(package.manifest, against: fields)
         try Self.checkToken(token, against: fields, signer: jws.signer)
         return admitted
     }
@@ -89,21 +80,6 @@ struct LetterAdmission: Sendable {
                                       : "digital must go to a mailbox provider")
         }
         return index
-    }
-
-    /// The manifest's Avsender and (digital) mailbox address are the message's (spec 7.2, 15 item 10).
-    private static func checkManifest(_ manifest: SDPManifest, against fields: LetterFields) throws(LetterRejection) {
-        let sender = fields.sender
-        guard manifest.sender == SDPManifest.Sender(organisation: sender.organisation.value,
-                                                    senderIdentifier: sender.senderIdentifier,
-                                                    invoiceReference: sender.invoiceReference) else {
-            throw LetterRejection(rule: "manifest-sender-mismatch",
-                                  detail: "the manifest's avsender differs from the message's avsender")
-        }
-        if let mailboxAddress = fields.mailboxAddress, manifest.mailboxAddress != mailboxAddress {
-            throw LetterRejection(rule: "manifest-recipient-mismatch",
-                                  detail: "the manifest's postkasseadresse differs from the message's")
-        }
     }
 
     /// Spec 10.2 and 15 items 3-5: the embedded token is the bearer token, the Avsender is the token's
