@@ -35,6 +35,9 @@ let package = Package(
         // The local simulator of Maskinporten, KRR and the access point (`dpi-batch simulate`).
         .target(name: "Simulator", dependencies: ["ErrorDisposition", "HTTP", "PKI", "DPI"], swiftSettings: strict),
 
+        // KRR lookup, the Maskinporten token client and the digital / print / unreachable decision.
+        .target(name: "Routing", dependencies: ["ErrorDisposition", "HTTP", "PKI", "DPI"], swiftSettings: strict),
+
         // The mailing job: configuration, schema migrations, configuration check (the run comes later).
         .target(name: "Mailing", dependencies: ["ErrorDisposition", "Postgres", "PKI", "HTTP"], swiftSettings: strict),
 
@@ -54,6 +57,8 @@ let package = Package(
         .testTarget(name: "DPITests", dependencies: ["DPI", "PKI", "ErrorDisposition", "TestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "HTTP", "PKI", "DPI", "TestSupport"],
+                    swiftSettings: strict),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Simulator", "HTTP", "PKI", "DPI", "TestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres", "PKI", "TestSupport"],
                     swiftSettings: strict),
