@@ -75,7 +75,8 @@ public final class MaskinportenClient: Sendable {
         -> MaskinportenToken {
         let key = CacheKey(scope: scope, consumer: consumer?.rawValue)
         let now = clock()
-        if let cached = cache.withLock({ $0[key] }), cached.expiresAt.timeIntervalSince(now) > configuration.refreshMargin {
+        if let cached = cache.withLock({ $0[key] }),
+           cached.expiresAt.timeIntervalSince(now) > configuration.refreshMargin {
             return cached.token
         }
         let fetched = try fetch(scope: scope, consumer: consumer, using: client, now: now)
@@ -112,7 +113,8 @@ public final class MaskinportenClient: Sendable {
         do {
             response = try client.perform(request)
         } catch let error as HTTPError {
-            throw RoutingError(.serviceUnavailable, "Maskinporten could not be reached; check DPI_MASKINPORTEN_TOKEN_URL",
+            throw RoutingError(.serviceUnavailable,
+                               "Maskinporten could not be reached; check DPI_MASKINPORTEN_TOKEN_URL",
                                details: error.debugDescription, disposition: error.disposition)
         }
         guard response.status == 200 else { throw MaskinportenRefusal.error(for: response) }

@@ -4,19 +4,33 @@ import HTTP
 /// Turns a Maskinporten error response (`{"error","error_description"}`, spec 3.2) into a `RoutingError`
 /// that says what to fix: the clock, the certificate, the client id, the scope or the delegation.
 enum MaskinportenRefusal {
-    /// Words of `error_description` that point at each cause, checked in this order (an expired certificate
-    /// mentions both the certificate and expiry, so certificates come before the clock).
-    private static let causes: [(words: [String], code: RoutingError.Code, message: String)] = [
-        (["consumer_org", "delegation", "onbehalfof"], .delegationRefused,
-         "Maskinporten refused consumer_org; check the Altinn delegation from that organisation"),
-        (["scope"], .scopeRefused, "Maskinporten refused the scope; check the client's scopes"),
-        (["x5c", "certificate", "signature", "kid"], .certificateRefused,
-         "Maskinporten refused the enterprise certificate; check DPI_KEYSTORE (trusted, valid, your organisation)"),
-        (["iat", "exp", "lifetime", "clock", "time"], .clockSkew,
-         "Maskinporten refused the grant's time; the local clock must be within 10 s of UTC"),
-        (["iss", "aud", "client"], .clientRefused,
-         "Maskinporten refused the client; check DPI_CLIENT_ID and DPI_MASKINPORTEN_AUDIENCE"),
-    ]
+    /// A cause of refusal: the words of `error_description` that point at it, and what to tell the operator.
+    private struct Cause {
+        let words: [String]
+        let code: RoutingError.Code
+        let message: String
+
+        static let delegation = Cause(words: ["consumer_org", "delegation", "onbehalfof"], code: .delegationRefused,
+                                      message: "Maskinporten refused consumer_org; check the Altinn delegation")
+        static let scope = Cause(words: ["scope"], code: .scopeRefused,
+                                 message: "Maskinporten refused the scope; check the client's scopes")
+        static let certificate = Cause(
+            words: ["x5c", "certificate", "signature", "kid"], code: .certificateRefused,
+            message: "Maskinporten refused the enterprise certificate; check DPI_KEYSTORE (trusted, valid, yours)")
+        static let clock = Cause(words: ["iat", "exp", "lifetime", "clock", "time"], code: .clockSkew,
+                                 message: "Maskinporten refused the grant's time; the clock must be within 10 s of UTC")
+        static let client = Cause(words: ["iss", "aud", "client"], code: .clientRefused,
+                                  message: "Maskinporten refused the client; check DPI_CLIENT_ID and "
+                                      + "DPI_MASKINPORTEN_AUDIENCE")
+
+        /// Checked in this order: an expired certificate mentions both the certificate and expiry, so
+        /// certificates come before the clock.
+        static let ordered = [delegation, scope, certificate, clock, client]
+
+        func error(details: String) -> RoutingError {
+            RoutingError(code, message, details: details)
+        }
+    }
 
     /// The error for a non-200 token response.
     static func error(for response: HTTPResponse) -> RoutingError {
@@ -31,15 +45,16 @@ enum MaskinportenRefusal {
         let error = object["error"] as? String ?? ""
         let description = (object["error_description"] as? String ?? "").lowercased()
         if error == "invalid_scope" {
-            return RoutingError(.scopeRefused, causes[1].message, details: details)
+            return Cause.scope.error(details: details)
         }
-        for cause in causes where cause.words.contains(where: description.contains) {
-            return RoutingError(cause.code, cause.message, details: details)
+        for cause in Cause.ordered where cause.words.contains(where: description.contains) {
+            return cause.error(details: details)
         }
         if error == "invalid_client" {
-            return RoutingError(.clientRefused, causes[4].message, details: details)
+            return Cause.client.error(details: details)
         }
-        return RoutingError(.grantRefused, "Maskinporten refused the grant (\(error.isEmpty ? "no OAuth error" : error))",
+        let name = error.isEmpty ? "no OAuth error" : error
+        return RoutingError(.grantRefused, "Maskinporten refused the grant (\(name))",
                             details: details)
     }
 }
