@@ -2,6 +2,7 @@ import DPI
 import ErrorDisposition
 import Foundation
 import HTTP
+import PKI
 import Routing
 import Simulator
 import Testing
@@ -39,6 +40,35 @@ import TestSupport
         let refreshed = try fixture.maskinporten.token(scope: Self.scope, using: client)
         #expect(refreshed.compact != first.compact)
         #expect(fixture.maskinporten.tokenRequests == 2)
+    }
+
+    @Test("the grant is RS256 with the enterprise certificate in x5c and the claims of spec 3.2")
+    func grantClaims() throws {
+        let fixture = try RoutingSimulation(seed: KRRSeed.generate(count: 8))
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        let consumer = try OrganisationNumber("910076787")
+        let grant = try fixture.maskinporten.grant(scope: Self.scope, consumer: consumer, now: now)
+        let parts = grant.split(separator: ".")
+        try #require(parts.count == 3)
+        let decode = { (part: Substring) throws -> [String: Any] in
+            let data = try #require(Base64URL.decode(part))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        let header = try decode(parts[0]), claims = try decode(parts[1])
+        let sender = try Identity(pkcs12File: TestPKI.file("sender.p12"), password: "changeit").certificate
+        #expect(header["alg"] as? String == "RS256")
+        #expect((header["x5c"] as? [String]) == [sender.der.base64EncodedString()])
+        #expect(claims["aud"] as? String == fixture.simulation.settings.issuer)
+        #expect(claims["iss"] as? String == fixture.simulation.settings.clientID)
+        #expect(claims["iat"] as? Int == 1_700_000_000)
+        #expect(claims["exp"] as? Int == 1_700_000_120)
+        #expect(claims["scope"] as? String == Self.scope)
+        #expect(claims["consumer_org"] as? String == "910076787")
+        let other = try fixture.maskinporten.grant(scope: Self.scope, now: now)
+        let otherClaims = try decode(other.split(separator: ".")[1])
+        #expect(otherClaims["consumer_org"] == nil)
+        #expect((claims["jti"] as? String).map { !$0.isEmpty } == true)
+        #expect(otherClaims["jti"] as? String != claims["jti"] as? String)
     }
 
     /// A grant that Maskinporten refuses, and the code the refusal must carry.
