@@ -23,6 +23,8 @@ public enum RouteReason: String, Sendable, Hashable, CaseIterable {
     case incompleteAddress = "incomplete-address"
     /// Print was needed but print is disabled for this job.
     case printDisabled = "print-disabled"
+    /// KRR refused the person id as malformed (400 even alone): the row needs correcting.
+    case invalidPersonIdentifier = "invalid-person-identifier"
     /// The mailbox certificate failed validation; a letter is never encrypted to it (spec 4.5).
     case invalidProviderCertificate = "invalid-provider-certificate"
 }
