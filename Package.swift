@@ -43,7 +43,8 @@ let package = Package(
 
         .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres", "Simulator"], swiftSettings: strict),
         // The measuring half of ops/bench (benchmarks are not tests).
-        .executableTarget(name: "dpi-bench", dependencies: ["DPI", "PKI"], swiftSettings: strict),
+        .executableTarget(name: "dpi-bench", dependencies: ["DPI", "PKI", "Routing", "Simulator"],
+                          swiftSettings: strict),
 
         // Shared by every test target: paths, temporary folders, child processes, test PKI, test databases.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),

@@ -1,14 +1,18 @@
 import Foundation
 
-/// `dpi-bench <benchmark> [options]`: the measuring half of `ops/bench`, which prints its results beside
-/// yardsticks measured in the same run. Prints two numbers on stdout: the rate by the wall clock and the
-/// rate per thread CPU-second (the divisor `openssl speed` uses).
+/// `dpi-bench <benchmark> [options]`: the measuring half of `ops/bench`, which prints the results beside
+/// yardsticks measured in the same run.
 let usage = """
     usage: dpi-bench formats --pki DIR [--threads N] [--seconds S] [--document-bytes B]
+           dpi-bench routing --pki DIR [--persons N]
 
-    formats   seals letters (ASiC-E, XAdES, CMS, business message, JWS) as fast as it can on N threads
-              for S seconds and prints letters per second, by the wall clock and per thread CPU-second;
-              DIR is a test PKI from ops/make-test-pki
+    formats   seals letters (ASiC-E, XAdES, CMS, business message, JWS) as fast as it can on N threads for
+              S seconds; prints letters per second by the wall clock and per thread CPU-second (the divisor
+              `openssl speed` uses)
+    routing   routes N generated persons (default 100000, every KRR category) through the real Maskinporten
+              and KRR clients against a simulator in this process; prints persons routed per second
+
+    DIR is a test PKI from ops/make-test-pki.
     """
 
 func option(_ name: String, in words: [String]) -> String? {
@@ -17,18 +21,24 @@ func option(_ name: String, in words: [String]) -> String? {
 }
 
 let words = Array(CommandLine.arguments.dropFirst())
-guard words.first == "formats", let pki = option("pki", in: words) else {
+guard let benchmark = words.first, ["formats", "routing"].contains(benchmark), let pki = option("pki", in: words)
+else {
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(2)
 }
+let folder = URL(fileURLWithPath: pki)
 do {
-    let benchmark = try FormatsBenchmark(
-        pki: URL(fileURLWithPath: pki),
-        documentBytes: Int(option("document-bytes", in: words) ?? "") ?? 30_000)
-    let rate = try benchmark.lettersPerSecond(
-        threads: Int(option("threads", in: words) ?? "") ?? ProcessInfo.processInfo.activeProcessorCount,
-        seconds: Double(option("seconds", in: words) ?? "") ?? 5)
-    print(String(format: "%.1f %.1f", rate.perWallSecond, rate.perThreadCPUSecond))
+    if benchmark == "routing" {
+        let persons = Int(option("persons", in: words) ?? "") ?? 100_000
+        print(String(format: "%.1f", try RoutingBenchmark(pki: folder, persons: persons).personsPerSecond()))
+    } else {
+        let documentBytes = Int(option("document-bytes", in: words) ?? "") ?? 30_000
+        let threads = Int(option("threads", in: words) ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
+        let seconds = Double(option("seconds", in: words) ?? "") ?? 5
+        let rate = try FormatsBenchmark(pki: folder, documentBytes: documentBytes)
+            .lettersPerSecond(threads: threads, seconds: seconds)
+        print(String(format: "%.1f %.1f", rate.perWallSecond, rate.perThreadCPUSecond))
+    }
 } catch {
     FileHandle.standardError.write(Data("dpi-bench: \(error)\n".utf8))
     exit(1)
