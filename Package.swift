@@ -38,12 +38,19 @@ let package = Package(
         // KRR lookup, the Maskinporten token client and the digital / print / unreachable decision.
         .target(name: "Routing", dependencies: ["ErrorDisposition", "HTTP", "PKI", "DPI"], swiftSettings: strict),
 
-        // The mailing job: configuration, schema migrations, configuration check (the run comes later).
-        .target(name: "Mailing", dependencies: ["ErrorDisposition", "Postgres", "PKI", "HTTP"], swiftSettings: strict),
+        // The access point client: send a letter, ask its transport status, list and acknowledge receipts.
+        .target(name: "AccessPoint", dependencies: ["ErrorDisposition", "HTTP"], swiftSettings: strict),
+
+        // The generic stage runtime: bounded queues, worker pools, backpressure, cancellation, progress, signals.
+        .target(name: "Pipeline", dependencies: ["ErrorDisposition"], swiftSettings: strict),
+
+        // The mailing job: configuration, schema, import, the run (stage wiring, job store, leases).
+        .target(name: "Mailing", dependencies: ["ErrorDisposition", "Postgres", "PKI", "HTTP", "DPI", "Routing",
+                                                "AccessPoint", "Pipeline"], swiftSettings: strict),
 
         .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres", "Simulator"], swiftSettings: strict),
         // The measuring half of ops/bench (benchmarks are not tests).
-        .executableTarget(name: "dpi-bench", dependencies: ["DPI", "PKI", "Routing", "Simulator"],
+        .executableTarget(name: "dpi-bench", dependencies: ["DPI", "PKI", "Routing", "Simulator", "Mailing", "Postgres"],
                           swiftSettings: strict),
 
         // Shared by every test target: paths, temporary folders, child processes, test PKI, test databases.
@@ -61,8 +68,11 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Simulator", "HTTP", "PKI", "DPI", "TestSupport"],
                     swiftSettings: strict),
-        .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres", "PKI", "TestSupport"],
+        .testTarget(name: "MailingTests", dependencies: ["Mailing", "Postgres", "PKI", "DPI", "Simulator", "TestSupport"],
                     swiftSettings: strict),
+        .testTarget(name: "AccessPointTests", dependencies: ["AccessPoint", "Simulator", "Routing", "HTTP", "PKI", "DPI",
+                                                             "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
