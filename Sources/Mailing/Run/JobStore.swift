@@ -38,12 +38,28 @@ public final class JobStore {
                 updated_at = now()
             FROM claimable c, dpi.recipient r
             WHERE d.recipient_id = c.recipient_id AND r.id = d.recipient_id
-            RETURNING d.recipient_id, r.external_ref, r.person_id, r.name, r.address_lines, r.postal_code,
-                      r.city, r.country_code, r.document_path, d.state, d.message_id, d.conversation_id,
-                      d.expires_at, d.attempts
+            RETURNING \(Self.letterColumns)
             """)
         return try rows.map(ClaimedLetter.init(row:)).sorted { $0.recipientId < $1.recipientId }
     }
+
+    /// Reads up to `limit` open letters of `job` after `recipientId`, without claiming them: for a dry run,
+    /// which must change nothing.
+    public func peek(job: Int64, after recipientId: Int64, limit: Int) throws -> [ClaimedLetter] {
+        try connection.query("""
+            SELECT \(Self.letterColumns)
+            FROM dpi.delivery d JOIN dpi.recipient r ON r.id = d.recipient_id
+            WHERE d.job_id = \(job) AND d.state IN ('pending', 'routed', 'submitting') AND d.recipient_id > \(recipientId)
+            ORDER BY d.recipient_id
+            LIMIT \(limit)
+            """).map(ClaimedLetter.init(row:))
+    }
+
+    /// The columns `ClaimedLetter` reads, from `dpi.delivery d` and `dpi.recipient r`.
+    private static let letterColumns = SQL(unescaped: """
+        d.recipient_id, r.external_ref, r.person_id, r.name, r.address_lines, r.postal_code, r.city,
+        r.country_code, r.document_path, d.state, d.message_id, d.conversation_id, d.expires_at, d.attempts
+        """)
 
     /// Writes `updates` in one statement and returns the state each letter is in afterwards (a receipt may
     /// already have moved it further). Letters whose update keeps no lease are released.

@@ -16,6 +16,8 @@ public struct MailingError: ClassifiedError, CustomStringConvertible, CustomDebu
         public static let invalidPipeline = Code("invalid pipeline")
         /// The access point refused the sender for good (403): nothing more is sent until it is fixed.
         public static let senderRefused = Code("sender refused")
+        /// The print provider's certificate failed validation.
+        public static let invalidPrintCertificate = Code("invalid print certificate")
         /// A stored row could not be read back.
         public static let corruptRow = Code("corrupt row")
         /// A dry-run folder could not be written.

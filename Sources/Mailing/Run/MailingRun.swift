@@ -1,0 +1,138 @@
+public import Foundation
+public import Pipeline
+import Postgres
+import Synchronization
+
+/// Runs one job: claim → route → seal → submit → record, each arrow a bounded queue (ARCHITECTURE.md), until
+/// every letter is submitted or final, or `stop` is cancelled (then in-flight letters finish or go back, and
+/// the job stays resumable). Safe to start again after any failure, and in several processes at once.
+public final class MailingRun {
+    private let services: RunServices
+    private let options: RunOptions
+
+    /// A run of `services.jobId` with `options`.
+    public init(services: RunServices, options: RunOptions) {
+        self.services = services
+        self.options = options
+    }
+
+    /// Sends the job (or builds it into the dry-run folder). Throws when the run cannot go on: the job is not
+    /// runnable, the access point refuses the sender, the database stays away; letters it had claimed are
+    /// released, and the next run resolves any whose outcome is unknown.
+    public func run(stop: Cancellation) throws -> RunSummary {
+        let store = JobStore(connection: try Connection(services.databaseURL), owner: services.owner,
+                             leaseDuration: services.leaseDuration)
+        if options.dryRunDirectory != nil {
+            return try dryRun(store: store, stop: stop)
+        }
+        guard let job = try store.job(services.jobId) else {
+            throw MailingError(.unknownJob, "there is no job \(services.jobId)")
+        }
+        guard job.state != .cancelled else {
+            throw MailingError(.jobNotRunnable, "job \(job.id) was cancelled; it is not run again")
+        }
+        try store.begin(job: job.id)
+        let open = try store.remainingWork(job: job.id).open
+        let progress = ProgressMeter(total: open)
+        let display = options.showsProgress ? ProgressDisplay(meter: progress, label: "job \(job.id)") : nil
+        display?.start()
+        defer { display?.stop() }
+        services.logger.info("job \(job.id) '\(job.name)': \(open) letters to send")
+
+        let budget = SendBudget(services: services, ratePerSecond: options.messagesPerSecond)
+        try budget.start()
+        defer { budget.finish() }
+        let supervisor = RunSupervisor(services: services, stop: stop)
+        try supervisor.start()
+        defer { supervisor.finish() }
+
+        let handled = try send(store: store, budget: budget, progress: progress, stop: stop)
+        try? store.releaseLeases()
+        let done = try store.remainingWork(job: job.id).isDone
+        if done { _ = try store.completeIfDone(job: job.id) }
+        let reason = supervisor.stoppedBecause.withLock { $0?.rawValue } ?? stop.reason
+        return RunSummary(jobId: job.id, lettersHandled: handled, states: try store.stateCounts(job: job.id),
+                          stoppedBecause: done ? nil : reason, isJobDone: done)
+    }
+
+    /// The stages joined up; the claim source on its own thread, the recorder on this one.
+    private func send(store: JobStore, budget: SendBudget, progress: ProgressMeter, stop: Cancellation) throws -> Int {
+        let pipeline = Pipeline()
+        let claimed = BoundedQueue<[ClaimedLetter]>(capacity: 2)
+        let routed = pipeline.addFlattening(
+            RouteStage(services: services, progress: progress, dryRun: false, outageDelay: options.krrOutageDelay),
+            workers: 1, input: claimed, capacity: options.sealWorkers * 4, name: "route")
+        let ready = pipeline.add(SealStage(services: services, dryRun: false), workers: options.sealWorkers,
+                                 input: routed, capacity: options.submitWorkers, name: "seal")
+        let outcomes = pipeline.add(SubmitStage(services: services, budget: budget, stop: stop),
+                                    workers: options.submitWorkers, input: ready, capacity: 256, name: "submit")
+        let source = ClaimSource(store: JobStore(connection: try Connection(services.databaseURL),
+                                                 owner: services.owner, leaseDuration: services.leaseDuration),
+                                 jobId: services.jobId, batchSize: options.claimBatchSize, stop: stop,
+                                 logger: services.logger)
+        let sourceFailure = SourceFailure()
+        let sourceDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            do { try source.run(into: claimed) } catch {
+                sourceFailure.set(error)
+                pipeline.cancel("claiming failed: \(error)")
+            }
+            sourceDone.signal()
+        }
+        let recorder = OutcomeRecorder(store: store, progress: progress)
+        let handled: Int
+        do {
+            handled = try recorder.drain(outcomes)
+        } catch {
+            stop.cancel("recording failed")
+            pipeline.cancel("recording failed: \(error)")
+            claimed.cancel()
+            try? pipeline.wait()
+            sourceDone.wait()
+            throw error
+        }
+        sourceDone.wait()
+        try pipeline.wait()
+        if let error = sourceFailure.error { throw error }
+        return handled
+    }
+
+    /// `--dry-run DIR`: the same route and seal stages over a read-only listing of the open letters.
+    private func dryRun(store: JobStore, stop: Cancellation) throws -> RunSummary {
+        guard let directory = options.dryRunDirectory else { preconditionFailure("not a dry run") }
+        guard try store.job(services.jobId) != nil else {
+            throw MailingError(.unknownJob, "there is no job \(services.jobId)")
+        }
+        let open = try store.remainingWork(job: services.jobId).open
+        let progress = ProgressMeter(total: open)
+        let pipeline = Pipeline()
+        let listed = BoundedQueue<[ClaimedLetter]>(capacity: 2)
+        let routed = pipeline.addFlattening(
+            RouteStage(services: services, progress: progress, dryRun: true, outageDelay: options.krrOutageDelay),
+            workers: 1, input: listed, capacity: options.sealWorkers * 4, name: "route")
+        let ready = pipeline.add(SealStage(services: services, dryRun: true), workers: options.sealWorkers,
+                                 input: routed, capacity: options.sealWorkers * 4, name: "seal")
+        let lister = JobStore(connection: try Connection(services.databaseURL), owner: services.owner)
+        let batchSize = options.claimBatchSize, jobId = services.jobId
+        Thread.detachNewThread {
+            defer { listed.finish() }
+            var after: Int64 = 0
+            while !stop.isCancelled, let batch = try? lister.peek(job: jobId, after: after, limit: batchSize),
+                  let last = batch.last {
+                guard listed.send(batch) else { return }
+                after = last.recipientId
+            }
+        }
+        let built = try DryRunWriter(directory: directory, progress: progress).drain(ready)
+        try pipeline.wait()
+        return RunSummary(jobId: services.jobId, lettersHandled: built, states: try store.stateCounts(job: jobId),
+                          stoppedBecause: stop.reason, isJobDone: false)
+    }
+}
+
+/// The claim source's error, handed from its thread to the run's.
+private final class SourceFailure: Sendable {
+    private let stored = Mutex<(any Error)?>(nil)
+    func set(_ error: any Error) { stored.withLock { $0 = error } }
+    var error: (any Error)? { stored.withLock { $0 } }
+}
