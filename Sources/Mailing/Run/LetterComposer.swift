@@ -24,6 +24,9 @@ struct LetterComposer: Sendable {
             }
             main = LetterTemplate.Document(file: file, mimeType: type, title: template.title)
         }
+        guard let main else {
+            throw LetterProblem("document_path: the row has no document and the pipeline names no letter.document")
+        }
         let documents = [main] + template.attachments
         var described: [LetterDocument] = []
         for (index, document) in documents.enumerated() {

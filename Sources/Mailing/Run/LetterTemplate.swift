@@ -60,8 +60,8 @@ public struct LetterTemplate: Sendable, Equatable {
     public var emailText: String?
     /// The SMS notification text, if any.
     public var smsText: String?
-    /// The main document (a recipient row's `document_path` replaces its file).
-    public var document: Document
+    /// The main document (a recipient row's `document_path` replaces it); nil when every row brings its own.
+    public var document: Document?
     /// The attachments, in order.
     public var attachments: [Document]
     /// Print settings, nil when print is disabled.
@@ -72,7 +72,7 @@ public struct LetterTemplate: Sendable, Equatable {
     /// A template.
     public init(sender: LetterSender, nonSensitiveTitle: String, title: String, language: String,
                 securityLevel: Int, requestsOpeningReceipt: Bool = false, effectiveAt: Date? = nil,
-                emailText: String? = nil, smsText: String? = nil, document: Document, attachments: [Document] = [],
+                emailText: String? = nil, smsText: String? = nil, document: Document?, attachments: [Document] = [],
                 print: Print?, expectedResponseTime: TimeInterval = 24 * 3600) {
         self.sender = sender
         self.nonSensitiveTitle = nonSensitiveTitle

@@ -20,8 +20,7 @@ public final class MailingRun {
     /// runnable, the access point refuses the sender, the database stays away; letters it had claimed are
     /// released, and the next run resolves any whose outcome is unknown.
     public func run(stop: Cancellation) throws -> RunSummary {
-        let store = JobStore(connection: try Connection(services.databaseURL), owner: services.owner,
-                             leaseDuration: services.leaseDuration)
+        let store = try services.makeStore()
         if options.dryRunDirectory != nil {
             return try dryRun(store: store, stop: stop)
         }
@@ -66,19 +65,17 @@ public final class MailingRun {
                                  input: routed, capacity: options.submitWorkers, name: "seal")
         let outcomes = pipeline.add(SubmitStage(services: services, budget: budget, stop: stop),
                                     workers: options.submitWorkers, input: ready, capacity: 256, name: "submit")
-        let source = ClaimSource(store: JobStore(connection: try Connection(services.databaseURL),
-                                                 owner: services.owner, leaseDuration: services.leaseDuration),
-                                 jobId: services.jobId, batchSize: options.claimBatchSize, stop: stop,
-                                 logger: services.logger)
         let sourceFailure = SourceFailure()
-        let sourceDone = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            do { try source.run(into: claimed) } catch {
+        let (services, batchSize) = (services, options.claimBatchSize)
+        let sourceDone = try WorkerThread.start(setup: { try services.makeStore() }, body: { store in
+            do {
+                try ClaimSource(store: store, jobId: services.jobId, batchSize: batchSize, stop: stop,
+                                logger: services.logger).run(into: claimed)
+            } catch {
                 sourceFailure.set(error)
                 pipeline.cancel("claiming failed: \(error)")
             }
-            sourceDone.signal()
-        }
+        })
         let recorder = OutcomeRecorder(store: store, progress: progress)
         let handled: Int
         do {
@@ -112,20 +109,27 @@ public final class MailingRun {
             workers: 1, input: listed, capacity: options.sealWorkers * 4, name: "route")
         let ready = pipeline.add(SealStage(services: services, dryRun: true), workers: options.sealWorkers,
                                  input: routed, capacity: options.sealWorkers * 4, name: "seal")
-        let lister = JobStore(connection: try Connection(services.databaseURL), owner: services.owner)
-        let batchSize = options.claimBatchSize, jobId = services.jobId
-        Thread.detachNewThread {
+        let listFailure = SourceFailure()
+        let (services, batchSize, jobId) = (services, options.claimBatchSize, services.jobId)
+        let listingDone = try WorkerThread.start(setup: { try services.makeStore() }, body: { store in
             defer { listed.finish() }
             var after: Int64 = 0
-            while !stop.isCancelled, let batch = try? lister.peek(job: jobId, after: after, limit: batchSize),
-                  let last = batch.last {
-                guard listed.send(batch) else { return }
-                after = last.recipientId
+            do {
+                while !stop.isCancelled {
+                    let batch = try store.peek(job: jobId, after: after, limit: batchSize)
+                    guard let last = batch.last, listed.send(batch) else { return }
+                    after = last.recipientId
+                }
+            } catch {
+                listFailure.set(error)
+                pipeline.cancel("listing failed: \(error)")
             }
-        }
+        })
         let built = try DryRunWriter(directory: directory, progress: progress).drain(ready)
+        listingDone.wait()
         try pipeline.wait()
-        return RunSummary(jobId: services.jobId, lettersHandled: built, states: try store.stateCounts(job: jobId),
+        if let error = listFailure.error { throw error }
+        return RunSummary(jobId: jobId, lettersHandled: built, states: try store.stateCounts(job: jobId),
                           stoppedBecause: stop.reason, isJobDone: false)
     }
 }

@@ -3,6 +3,7 @@ import ErrorDisposition
 import Foundation
 import HTTP
 import Pipeline
+import PKI
 import Postgres
 import Routing
 
@@ -101,7 +102,7 @@ struct RouteStage: Stage {
 
     /// The print provider and its certificate, validated (spec 4.4, 4.5). A certificate that fails validation
     /// stops the run: it is the same for every print letter, so it is a configuration matter, not a row's.
-    private func printDestination(worker: Worker) throws -> (OrganisationNumber, PKI.Certificate) {
+    private func printDestination(worker: Worker) throws -> (OrganisationNumber, Certificate) {
         let answer = try services.krr.printCertificate(using: worker.http)
         switch services.certificates.validate(provider: answer.provider, certificate: answer.certificate) {
         case .success(let certificate):

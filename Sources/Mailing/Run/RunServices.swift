@@ -1,6 +1,7 @@
 public import DPI
 public import Foundation
 public import Routing
+import Postgres
 
 /// What every stage of a run shares: the job's letter template, the sealer, the token, KRR and certificate
 /// clients, where the access point and database are, and the run's progress. Immutable and `Sendable`;
@@ -68,6 +69,11 @@ public struct RunServices: Sendable {
 
     /// The organisation the access token is issued for: the Avsender when a Databehandler sends for it.
     var tokenConsumer: OrganisationNumber? { template.sender.dataProcessor == nil ? nil : template.sender.organisation }
+
+    /// A job store on a new connection, for the calling thread.
+    func makeStore() throws -> JobStore {
+        JobStore(connection: try Connection(databaseURL), owner: owner, leaseDuration: leaseDuration)
+    }
 
     var composer: LetterComposer { LetterComposer(template: template, resolve: resolveDocument, mimeType: mimeType) }
 }

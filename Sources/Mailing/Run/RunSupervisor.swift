@@ -11,7 +11,7 @@ final class RunSupervisor: Sendable {
     private let services: RunServices
     private let stop: Cancellation
     private let finished = Mutex(false)
-    private let done = DispatchSemaphore(value: 0)
+    private let done = Mutex<DispatchSemaphore?>(nil)
     /// Why the job stopped, if the supervisor stopped it (`paused`, `cancelled`).
     let stoppedBecause = Mutex<MailingJob.State?>(nil)
 
@@ -22,18 +22,18 @@ final class RunSupervisor: Sendable {
 
     /// Starts watching on a thread of its own.
     func start() throws {
-        let store = JobStore(connection: try Connection(services.databaseURL), owner: services.owner,
-                             leaseDuration: services.leaseDuration)
-        Thread.detachNewThread { [self] in
-            watch(store)
-            done.signal()
-        }
+        let services = services
+        let thread = try WorkerThread.start(setup: {
+            JobStore(connection: try Connection(services.databaseURL), owner: services.owner,
+                     leaseDuration: services.leaseDuration)
+        }, body: { [self] store in watch(store) })
+        done.withLock { $0 = thread }
     }
 
     /// Stops watching and waits for the thread.
     func finish() {
         finished.withLock { $0 = true }
-        done.wait()
+        done.withLock { $0 }?.wait()
     }
 
     private func watch(_ store: JobStore) {

@@ -17,7 +17,7 @@ final class SendBudget: Sendable {
     private let logger: Logger
     private let pendingPause = Mutex<TimeInterval?>(nil)
     private let finished = Mutex(false)
-    private let feederDone = DispatchSemaphore(value: 0)
+    private let feederDone = Mutex<DispatchSemaphore?>(nil)
 
     /// A budget for `jobId` at `ratePerSecond` (bursts of at most a fifth of a second's worth).
     init(services: RunServices, ratePerSecond: Double) {
@@ -33,12 +33,13 @@ final class SendBudget: Sendable {
 
     /// Starts the feeder thread (its own connection); call `finish()` when the run ends.
     func start() throws {
-        let store = JobStore(connection: try Connection(databaseURL), owner: owner)
-        try store.openBudget(job: jobId, burst: burst)
-        Thread.detachNewThread { [self] in
-            feed(store)
-            feederDone.signal()
-        }
+        let (databaseURL, owner, jobId, burst) = (databaseURL, owner, jobId, burst)
+        let done = try WorkerThread.start(setup: {
+            let store = JobStore(connection: try Connection(databaseURL), owner: owner)
+            try store.openBudget(job: jobId, burst: burst)
+            return store
+        }, body: { [self] store in feed(store) })
+        feederDone.withLock { $0 = done }
     }
 
     /// Blocks until this process may send one letter; false when `stop` was cancelled meanwhile.
@@ -55,7 +56,7 @@ final class SendBudget: Sendable {
     /// Stops the feeder and waits for it.
     func finish() {
         finished.withLock { $0 = true }
-        feederDone.wait()
+        feederDone.withLock { $0 }?.wait()
     }
 
     private func feed(_ store: JobStore) {
