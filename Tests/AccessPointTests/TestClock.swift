@@ -1,0 +1,21 @@
+import Foundation
+import Synchronization
+
+/// A clock the tests set and advance, shared by the simulated services and the token client (whole seconds,
+/// like JWT times), so receipt delays and forwarding pass without sleeping.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ start: Date = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))) {
+        current = Mutex(start)
+    }
+
+    var now: Date { current.withLock { $0 } }
+
+    func advance(by seconds: TimeInterval) {
+        current.withLock { $0 += seconds }
+    }
+
+    /// The clock as the closure the simulators and clients take.
+    var closure: @Sendable () -> Date { { self.now } }
+}
