@@ -5,7 +5,9 @@ import Mailing
 /// what it throws into a message on stderr and an exit code (0 done, 1 could not do its work, 2 bad usage).
 enum CommandLineTool {
     /// The commands of PRODUCT.md that this build has, in the order `dpi-batch --help` lists them.
-    static var commands: [any Command.Type] { [MigrateCommand.self, CheckCommand.self, SimulateCommand.self] }
+    static var commands: [any Command.Type] {
+        [MigrateCommand.self, ImportCommand.self, CheckCommand.self, SimulateCommand.self]
+    }
 
     /// Runs `dpi-batch <words>` and returns the exit code.
     static func main(_ words: [String]) -> Int32 {
