@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What KRR answered for one person (spec 4.2): the fields routing and notification need, and the answer
 /// itself as `snapshot` so it can be stored with the letter and a report can show why it went on paper.
@@ -56,13 +56,18 @@ public struct KRRPerson: Sendable, Equatable {
     public var mobile: String?
     /// `spraak`, e.g. `nb`.
     public var language: String?
+    /// When the e-mail address was last updated or verified, whichever is later (the 18-month rule, spec 4.6).
+    public var emailConfirmedAt: Date?
+    /// When the mobile number was last updated or verified, whichever is later.
+    public var mobileConfirmedAt: Date?
     /// The person's JSON object as KRR sent it, keys sorted: the snapshot to store with the letter.
     public var snapshot: String
 
     /// A record from its fields; `snapshot` defaults to empty (for tests and callers that build records).
     public init(identifier: String, reserved: Bool = false, status: Status = .active, canBeNotified: Bool = true,
                 mailbox: Mailbox? = nil, certificate: String? = nil, email: String? = nil, mobile: String? = nil,
-                language: String? = nil, snapshot: String = "") {
+                language: String? = nil, emailConfirmedAt: Date? = nil, mobileConfirmedAt: Date? = nil,
+                snapshot: String = "") {
         self.identifier = identifier
         self.reserved = reserved
         self.status = status
@@ -72,6 +77,8 @@ public struct KRRPerson: Sendable, Equatable {
         self.email = email
         self.mobile = mobile
         self.language = language
+        self.emailConfirmedAt = emailConfirmedAt
+        self.mobileConfirmedAt = mobileConfirmedAt
         self.snapshot = snapshot
     }
 
@@ -92,6 +99,11 @@ public struct KRRPerson: Sendable, Equatable {
                   canBeNotified: object["varslingsstatus"] as? String == "KAN_VARSLES",
                   mailbox: mailbox, certificate: object["sertifikat"] as? String,
                   email: contact["epostadresse"] as? String, mobile: contact["mobiltelefonnummer"] as? String,
-                  language: object["spraak"] as? String, snapshot: snapshot)
+                  language: object["spraak"] as? String,
+                  emailConfirmedAt: KRRTime.latest(contact["epostadresse_oppdatert"],
+                                                   contact["epostadresse_sist_verifisert"]),
+                  mobileConfirmedAt: KRRTime.latest(contact["mobiltelefonnummer_oppdatert"],
+                                                    contact["mobiltelefonnummer_sist_verifisert"]),
+                  snapshot: snapshot)
     }
 }

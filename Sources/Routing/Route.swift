@@ -1,3 +1,4 @@
+public import Foundation
 public import DPI
 public import PKI
 
@@ -35,20 +36,28 @@ public struct DigitalRoute: Sendable, Equatable {
     public var email: String?
     /// The mobile number for notifications, if KRR gave one.
     public var mobile: String?
+    /// When KRR last had the e-mail address updated or verified (the 18-month rule, spec 4.6).
+    public var emailConfirmedAt: Date?
+    /// When KRR last had the mobile number updated or verified.
+    public var mobileConfirmedAt: Date?
 
     /// A digital route.
     public init(provider: OrganisationNumber, mailboxAddress: String, certificate: Certificate,
-                email: String? = nil, mobile: String? = nil) {
+                email: String? = nil, mobile: String? = nil, emailConfirmedAt: Date? = nil,
+                mobileConfirmedAt: Date? = nil) {
         self.provider = provider
         self.mailboxAddress = mailboxAddress
         self.certificate = certificate
         self.email = email
         self.mobile = mobile
+        self.emailConfirmedAt = emailConfirmedAt
+        self.mobileConfirmedAt = mobileConfirmedAt
     }
 
     /// Routes are equal when they name the same provider, mailbox, certificate and contacts.
     public static func == (lhs: DigitalRoute, rhs: DigitalRoute) -> Bool {
         lhs.provider == rhs.provider && lhs.mailboxAddress == rhs.mailboxAddress
             && lhs.certificate.der == rhs.certificate.der && lhs.email == rhs.email && lhs.mobile == rhs.mobile
+            && lhs.emailConfirmedAt == rhs.emailConfirmedAt && lhs.mobileConfirmedAt == rhs.mobileConfirmedAt
     }
 }

@@ -26,7 +26,9 @@ public enum RoutingDecision {
             return .unreachable(reason: .invalidProviderCertificate, notDigitalBecause: nil)
         }
         return .digital(DigitalRoute(provider: provider, mailboxAddress: mailbox.address, certificate: certificate,
-                                     email: person.email, mobile: person.mobile))
+                                     email: person.email, mobile: person.mobile,
+                                     emailConfirmedAt: person.emailConfirmedAt,
+                                     mobileConfirmedAt: person.mobileConfirmedAt))
     }
 
     /// Why KRR's answer forbids digital delivery, checked in the order of spec 4.3; nil when a mailbox

@@ -19,7 +19,7 @@ struct DryRunWriter {
         while let ready = letters.receive() {
             let routed = ready.routed
             switch ready.action {
-            case .inspect(let sealed), .submit(let sealed, _):
+            case .inspect(let sealed), .submit(let sealed, _, _):
                 let name = routed.messageId.uuidString.lowercased()
                 try write(Data(sealed.jwt.utf8), to: name + ".jwt")
                 try write(sealed.cms, to: name + ".cms")

@@ -50,7 +50,8 @@ struct LetterComposer: Sendable {
             nonSensitiveTitle: template.nonSensitiveTitle, language: template.language,
             securityLevel: template.securityLevel, requestsOpeningReceipt: template.requestsOpeningReceipt,
             effectiveTime: template.effectiveAt.map { Timestamp($0) },
-            notifications: Notifications(email: email, sms: sms), documents: documents)
+            notifications: Notifications(email: email, sms: sms), emailContactVerifiedAt: route.emailConfirmedAt,
+            mobileContactVerifiedAt: route.mobileConfirmedAt, documents: documents)
     }
 
     /// The print letter to `letter`'s postal address, or nil when print is disabled.

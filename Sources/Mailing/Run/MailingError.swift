@@ -33,7 +33,8 @@ public struct MailingError: ClassifiedError, CustomStringConvertible, CustomDebu
     /// What the run does about it.
     public let disposition: Disposition
 
-    init(_ code: Code, _ message: String, details: String? = nil, disposition: Disposition = .abort) {
+    /// An error with `code`; `message` must be safe to log.
+    public init(_ code: Code, _ message: String, details: String? = nil, disposition: Disposition = .abort) {
         self.code = code
         self.message = message
         self.details = details

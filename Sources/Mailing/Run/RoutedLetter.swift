@@ -33,8 +33,9 @@ struct RoutedLetter: Sendable {
 struct ReadyLetter: Sendable {
     /// What the submit stage does.
     enum Action: Sendable {
-        /// Submit these bytes; `reseal` builds them again around a fresh token after a 401.
-        case submit(SealedLetter, reseal: @Sendable (String) throws -> SealedLetter)
+        /// Submit these bytes, which embed `token` (the access point requires the bearer token to be the
+        /// embedded one); `reseal` builds them again around another token (refreshed, or after a 401).
+        case submit(SealedLetter, token: String, reseal: @Sendable (String) throws -> SealedLetter)
         /// Record this update (after resolving an earlier attempt, when there may have been one).
         case finish(LetterUpdate)
         /// Write the dry-run files only.

@@ -33,7 +33,8 @@ struct SealStage: Stage {
             let token = try services.maskinporten.token(scope: RunServices.sendScope, consumer: services.tokenConsumer,
                                                         using: http)
             let sealed = try reseal(token.compact)
-            return ReadyLetter(routed: routed, action: dryRun ? .inspect(sealed) : .submit(sealed, reseal: reseal))
+            return ReadyLetter(routed: routed, action: dryRun ? .inspect(sealed)
+                : .submit(sealed, token: token.compact, reseal: reseal))
         } catch let problem as LetterProblem {
             return unreachable(routed, problem.description)
         } catch let error as DPIError where error.disposition == .reject {

@@ -17,6 +17,8 @@ import Pipeline
 /// | 429                                | every process pauses for Retry-After, then the same bytes again   |
 /// | 5xx, timeout, dropped connection   | backoff; the statuses endpoint asked before the same bytes go     |
 /// |                                    | again; after `attemptsPerClaim`, `submitting` with a retry time   |
+/// | a request that cannot be made      | the error's disposition: `rejected` for this letter, or the run   |
+/// |                                    | stops (TLS, a wrong base URL)                                     |
 ///
 /// A letter that may already be at the access point (claimed again after a crash) is first looked up by its
 /// message id; a letter is never given a new id (PRODUCT.md).
@@ -59,14 +61,15 @@ struct SubmitStage: Stage {
             return update
         case .inspect:
             preconditionFailure("dry-run letters never reach the submit stage")
-        case .submit(let sealed, let reseal):
-            return try submit(ready.routed, sealed, reseal: reseal, worker: worker)
+        case .submit(let sealed, let token, let reseal):
+            return try submit(ready.routed, sealed, sealedWith: token, reseal: reseal, worker: worker)
         }
     }
 
-    private func submit(_ routed: RoutedLetter, _ first: SealedLetter,
+    private func submit(_ routed: RoutedLetter, _ first: SealedLetter, sealedWith firstToken: String,
                         reseal: @Sendable (String) throws -> SealedLetter, worker: Worker) throws -> LetterUpdate {
         var sealed = first
+        var sealedWith = firstToken
         var attempts = 0
         var mayBeStored = routed.letter.mayHaveBeenSubmitted
         var refreshedToken = false
@@ -78,9 +81,13 @@ struct SubmitStage: Stage {
                 return try expire(routed, attempts: attempts, mayBeStored: mayBeStored, worker: worker)
             }
             let token = try services.maskinporten.token(scope: RunServices.sendScope,
-                                                        consumer: services.tokenConsumer, using: worker.http)
+                                                        consumer: services.tokenConsumer, using: worker.http).compact
+            if token != sealedWith {  // the cached token was refreshed since sealing: the JWS must embed this one
+                sealed = try reseal(token)
+                sealedWith = token
+            }
             attempts += 1
-            switch worker.accessPoint.send(jwt: sealed.jwt, cms: sealed.cms, token: token.compact) {
+            switch worker.accessPoint.send(jwt: sealed.jwt, cms: sealed.cms, token: token) {
             case .accepted:
                 return submitted(routed, sealed, attempts: attempts)
             case .rejected(let problem):
@@ -95,9 +102,6 @@ struct SubmitStage: Stage {
                 }
                 services.maskinporten.invalidate()
                 refreshedToken = true
-                let fresh = try services.maskinporten.token(scope: RunServices.sendScope,
-                                                            consumer: services.tokenConsumer, using: worker.http)
-                sealed = try reseal(fresh.compact)
                 continue
             case .forbidden(let problem):
                 throw MailingError(.senderRefused, "the access point refused this sender (403): "
@@ -120,6 +124,12 @@ struct SubmitStage: Stage {
                 lastFailure = "not sent: \(reason)"
                 retry += 1
                 pause(seconds(backoff.delay(beforeRetry: retry)))
+            case .failed(let error):
+                guard error.disposition == .reject else { throw error }
+                var update = LetterUpdate(recipientId: routed.letter.recipientId, state: "rejected")
+                update.error = "the letter could not be sent: \(error)"
+                update.attemptsAdded = attempts
+                return update
             }
             if mayBeStored, let known = try knownToAccessPoint(routed, worker: worker) {
                 return known.adding(attempts: attempts)
