@@ -20,7 +20,8 @@ extension AccessPointClient {
         let parts = [
             MultipartPart(name: "forretningsmelding", filename: "sbd.jwt", contentType: "application/jwt",
                           content: .data(Data(jwt.utf8))),
-            MultipartPart(name: "dokumentpakke", filename: "asic.cms", contentType: "application/cms", content: package),
+            MultipartPart(name: "dokumentpakke", filename: "asic.cms", contentType: "application/cms",
+                          content: package),
         ]
         do {
             let (response, onNewConnection) = try exchange(

@@ -16,7 +16,8 @@ public struct AccessPointError: ClassifiedError, Sendable, Equatable, CustomStri
 
         /// The base URL, kanal or another argument is unusable; fix the configuration or the call.
         public static let invalidConfiguration = Code(name: "invalid configuration", disposition: .abort)
-        /// 401: the bearer token is missing, expired or not accepted; get a new token (spec 12.1).
+        /// 401: the bearer token is missing, expired or not accepted. `.abort`, since the same token cannot succeed:
+        /// the caller fetches a new one once (spec 12.1) and stops if that is refused too.
         public static let unauthorized = Code(name: "unauthorized", disposition: .abort)
         /// 403: the token lacks `digitalpostinnbygger:send` or the sender has no agreement with this access point.
         public static let forbidden = Code(name: "forbidden", disposition: .abort)

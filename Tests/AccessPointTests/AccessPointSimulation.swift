@@ -89,6 +89,13 @@ final class AccessPointSimulation {
             recipient: Self.identity("digipost").certificate)
     }
 
+    /// Seals a new letter embedding `token` and sends it with `client`: the letter and what became of it.
+    func sendLetter(with client: AccessPointClient, token: String) throws
+        -> (letter: SealedLetter, outcome: SendOutcome) {
+        let letter = try letter(token: token)
+        return (letter, client.send(jwt: letter.jwt, cms: letter.cms, token: token))
+    }
+
     /// The message id of a receipt JWS, after verifying it was signed by Digipost.
     func receiptId(_ jws: String) throws -> String {
         let verifier = ReceiptVerifier(trustStore: try TrustStore(pem: TestPKI.data("trust-anchors.pem")),

@@ -10,10 +10,9 @@ struct IncomingTests {
     @Test("after delivery and the receipt delay, the kanal's receipt arrives; read, it is gone")
     func receiptRoundTrip() throws {
         let simulation = try AccessPointSimulation(receipts: ReceiptSettings(delay: 2))
-        let token = try simulation.token()
-        let client = try simulation.client()
-        let letter = try simulation.letter(token: token)
-        #expect(client.send(jwt: letter.jwt, cms: letter.cms, token: token) == .accepted)
+        let (token, client) = (try simulation.token(), try simulation.client())
+        let (letter, outcome) = try simulation.sendLetter(with: client, token: token)
+        #expect(outcome == .accepted)
         #expect(try client.incoming(avsenderidentifikator: nil, pageSize: 10, token: token) == [])
         simulation.clock.advance(by: 2)
         let items = try client.incoming(avsenderidentifikator: nil, pageSize: 10, token: token)
@@ -31,8 +30,7 @@ struct IncomingTests {
     func kanalFilter() throws {
         let simulation = try AccessPointSimulation(receipts: ReceiptSettings(delay: 1))
         let token = try simulation.token()
-        let letter = try simulation.letter(token: token)
-        #expect(try simulation.client().send(jwt: letter.jwt, cms: letter.cms, token: token) == .accepted)
+        #expect(try simulation.sendLetter(with: simulation.client(), token: token).outcome == .accepted)
         simulation.clock.advance(by: 1)
         #expect(try simulation.client(kanal: "another_system")
             .incoming(avsenderidentifikator: nil, pageSize: 10, token: token) == [])
@@ -47,8 +45,7 @@ struct IncomingTests {
         let token = try simulation.token()
         let client = try simulation.client()
         for _ in 0..<3 {
-            let letter = try simulation.letter(token: token)
-            #expect(client.send(jwt: letter.jwt, cms: letter.cms, token: token) == .accepted)
+            #expect(try simulation.sendLetter(with: client, token: token).outcome == .accepted)
         }
         simulation.clock.advance(by: 1)
         #expect(try client.incoming(avsenderidentifikator: nil, pageSize: 2, token: token).count == 2)

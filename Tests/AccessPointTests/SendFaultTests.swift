@@ -13,11 +13,9 @@ struct SendFaultTests {
     @Test("above the rate limit: rate limited with the Retry-After delay, nothing stored")
     func rateLimited() throws {
         let simulation = try AccessPointSimulation(faults: FaultSettings(requestsPerSecond: 1))
-        let token = try simulation.token()
-        let client = try simulation.client()
+        let (token, client) = (try simulation.token(), try simulation.client())
         #expect(try client.incoming(avsenderidentifikator: nil, pageSize: 10, token: token) == [])
-        let letter = try simulation.letter(token: token)
-        let outcome = client.send(jwt: letter.jwt, cms: letter.cms, token: token)
+        let (_, outcome) = try simulation.sendLetter(with: client, token: token)
         #expect(outcome == .rateLimited(retryAfter: 1))
         #expect(!outcome.mayHaveBeenStored)
         #expect(simulation.accessPoint.report.accepted == 0)
@@ -26,10 +24,8 @@ struct SendFaultTests {
     @Test("a 503 is unavailable with its problem and Retry-After; the statuses confirm nothing was stored")
     func unavailable() throws {
         let simulation = try AccessPointSimulation(faults: FaultSettings(unavailableShare: 1))
-        let token = try simulation.token()
-        let client = try simulation.client()
-        let letter = try simulation.letter(token: token)
-        let outcome = client.send(jwt: letter.jwt, cms: letter.cms, token: token)
+        let (token, client) = (try simulation.token(), try simulation.client())
+        let (letter, outcome) = try simulation.sendLetter(with: client, token: token)
         guard case .unavailable(let problem, let retryAfter) = outcome else {
             Issue.record("a 503 must be unavailable, got \(outcome.summary)")
             return
@@ -43,10 +39,8 @@ struct SendFaultTests {
     @Test("a 500 after storing is uncertain, and the statuses then show the letter")
     func failedAfterStore() throws {
         let simulation = try AccessPointSimulation(faults: FaultSettings(failAfterStoreShare: 1))
-        let token = try simulation.token()
-        let client = try simulation.client()
-        let letter = try simulation.letter(token: token)
-        let outcome = client.send(jwt: letter.jwt, cms: letter.cms, token: token)
+        let (token, client) = (try simulation.token(), try simulation.client())
+        let (letter, outcome) = try simulation.sendLetter(with: client, token: token)
         guard case .uncertain(let reason) = outcome else {
             Issue.record("a 500 must be uncertain, got \(outcome.summary)")
             return
@@ -60,10 +54,8 @@ struct SendFaultTests {
     @Test("a connection dropped after storing is uncertain, and the statuses then show the letter")
     func droppedAfterStore() throws {
         let simulation = try AccessPointSimulation(faults: FaultSettings(dropAfterStoreShare: 1))
-        let token = try simulation.token()
-        let client = try simulation.client()
-        let letter = try simulation.letter(token: token)
-        let outcome = client.send(jwt: letter.jwt, cms: letter.cms, token: token)
+        let (token, client) = (try simulation.token(), try simulation.client())
+        let (letter, outcome) = try simulation.sendLetter(with: client, token: token)
         guard case .uncertain = outcome else {
             Issue.record("a dropped answer must be uncertain, got \(outcome.summary)")
             return
@@ -75,11 +67,9 @@ struct SendFaultTests {
     @Test("dropped on a kept-alive connection: libcurl's silent resend is refused as a reused id, still uncertain")
     func droppedOnKeptAliveConnection() throws {
         let simulation = try AccessPointSimulation(faults: FaultSettings(dropAfterStoreShare: 1))
-        let token = try simulation.token()
-        let client = try simulation.client()
+        let (token, client) = (try simulation.token(), try simulation.client())
         #expect(try client.incoming(avsenderidentifikator: nil, pageSize: 10, token: token) == [])   // warm up
-        let letter = try simulation.letter(token: token)
-        let outcome = client.send(jwt: letter.jwt, cms: letter.cms, token: token)
+        let (letter, outcome) = try simulation.sendLetter(with: client, token: token)
         guard case .uncertain(let reason) = outcome else {
             Issue.record("the letter is stored, so this must not be \(outcome.summary)")
             return
@@ -91,26 +81,11 @@ struct SendFaultTests {
         #expect(try client.statuses(of: letter.messageId, token: token) != nil)
     }
 
-    @Test("after the uncertain send the connection is warm again: a real rejection is rejected")
-    func rejectionAfterWarmUp() throws {
-        let simulation = try AccessPointSimulation()
-        let token = try simulation.token()
-        let client = try simulation.client()
-        let letter = try simulation.letter(token: token)
-        #expect(client.send(jwt: letter.jwt, cms: letter.cms, token: token) == .accepted)
-        guard case .rejected = client.send(jwt: letter.jwt, cms: letter.cms, token: token) else {
-            Issue.record("a reused id on the same kept-alive connection is a plain rejection")
-            return
-        }
-    }
-
     @Test("a timeout after the upload is uncertain; the letter is stored all the same")
     func timeoutAfterUpload() throws {
         let simulation = try AccessPointSimulation(faults: FaultSettings(latency: 0.6))
-        let token = try simulation.token()
         let client = try simulation.client(timeouts: HTTPTimeouts(connect: 5, total: 0.2))
-        let letter = try simulation.letter(token: token)
-        let outcome = client.send(jwt: letter.jwt, cms: letter.cms, token: token)
+        let (_, outcome) = try simulation.sendLetter(with: client, token: simulation.token())
         guard case .uncertain(let reason) = outcome else {
             Issue.record("a timeout after sending must be uncertain, got \(outcome.summary)")
             return

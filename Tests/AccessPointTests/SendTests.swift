@@ -12,9 +12,9 @@ struct SendTests {
     @Test("a valid letter is accepted and the access point stores it once for its recipient")
     func accepted() throws {
         let simulation = try AccessPointSimulation()
-        let token = try simulation.token()
-        let letter = try simulation.letter(token: token)
-        #expect(try simulation.client().send(jwt: letter.jwt, cms: letter.cms, token: token) == .accepted)
+        let (_, outcome) = try simulation.sendLetter(with: simulation.client(), token: simulation.token())
+        #expect(outcome == .accepted)
+        #expect(outcome.mayHaveBeenStored)
         let report = simulation.accessPoint.report
         #expect(report.accepted == 1)
         #expect(report.deliveredPerRecipient.values.reduce(0, +) == 1)
@@ -41,13 +41,12 @@ struct SendTests {
         #expect(simulation.accessPoint.report.accepted == 1)
     }
 
-    @Test("a second send of the same message id is rejected with the rule message-id-reused")
+    @Test("a second send of the same message id over the kept-alive connection is rejected: message-id-reused")
     func reusedMessageId() throws {
         let simulation = try AccessPointSimulation()
-        let token = try simulation.token()
-        let letter = try simulation.letter(token: token)
-        let client = try simulation.client()
-        #expect(client.send(jwt: letter.jwt, cms: letter.cms, token: token) == .accepted)
+        let (token, client) = (try simulation.token(), try simulation.client())
+        let (letter, outcome) = try simulation.sendLetter(with: client, token: token)
+        #expect(outcome == .accepted)
         let again = client.send(jwt: letter.jwt, cms: letter.cms, token: token)
         guard case .rejected(let problem) = again else {
             Issue.record("a reused message id must be rejected, got \(again.summary)")
@@ -62,10 +61,9 @@ struct SendTests {
     @Test("a 409 for a reused id (a configurable status) is a rejection too")
     func conflict() throws {
         let simulation = try AccessPointSimulation(duplicateStatus: 409)
-        let token = try simulation.token()
-        let letter = try simulation.letter(token: token)
-        let client = try simulation.client()
-        #expect(client.send(jwt: letter.jwt, cms: letter.cms, token: token) == .accepted)
+        let (token, client) = (try simulation.token(), try simulation.client())
+        let (letter, outcome) = try simulation.sendLetter(with: client, token: token)
+        #expect(outcome == .accepted)
         guard case .rejected(let problem) = client.send(jwt: letter.jwt, cms: letter.cms, token: token) else {
             Issue.record("a 409 must be a rejection")
             return
@@ -73,7 +71,7 @@ struct SendTests {
         #expect(problem.status == 409)
     }
 
-    @Test("a 400 carries the problem detail naming the broken rule; nothing is stored")
+    @Test("a 400 carries the problem whose detail names the broken rule; nothing is stored")
     func validationProblem() throws {
         let simulation = try AccessPointSimulation()
         let token = try simulation.token()
@@ -84,7 +82,8 @@ struct SendTests {
             return
         }
         #expect(problem.status == 400)
-        #expect(problem.detail?.isEmpty == false)
+        let rule = try #require(problem.type?.split(separator: ":").last)
+        #expect(problem.detail?.hasPrefix(rule + ": ") == true)
         #expect(outcome.summary.hasPrefix("rejected: 400 Bad Request"))
         #expect(simulation.accessPoint.report.accepted == 0)
     }
@@ -107,8 +106,7 @@ struct SendTests {
     func forbidden() throws {
         let simulation = try AccessPointSimulation()
         let token = try simulation.token(scope: AccessPointSimulation.contactScope)
-        let letter = try simulation.letter(token: token)
-        let outcome = try simulation.client().send(jwt: letter.jwt, cms: letter.cms, token: token)
+        let (_, outcome) = try simulation.sendLetter(with: simulation.client(), token: token)
         guard case .forbidden(let problem) = outcome else {
             Issue.record("a token without the scope must be forbidden, got \(outcome.summary)")
             return
