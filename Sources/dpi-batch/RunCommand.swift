@@ -89,6 +89,7 @@ struct RunCommand: Command {
         let outcome = summary.isJobDone
             ? "every letter is submitted or final"
             : "stopped (\(summary.stoppedBecause ?? "unfinished")); run it again to resume"
-        return "job \(summary.jobId): \(outcome). letters: \(counts)"
+        return "job \(summary.jobId): \(outcome); this run handled \(summary.lettersHandled) letters. "
+            + "letters by state: \(counts)"
     }
 }

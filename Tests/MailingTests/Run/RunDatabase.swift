@@ -15,6 +15,12 @@ struct RunDatabase {
         }
     }
 
+    /// The database at `url` (another cluster's), migrated.
+    static func migrated(_ url: String) throws -> RunDatabase {
+        _ = try SchemaMigrator(connection: try Connection(url)).migrate(try Migration.load(from: MigrationFolder.project))
+        return RunDatabase(url: url)
+    }
+
     /// A new connection.
     func connect() throws -> Connection { try Connection(url) }
 

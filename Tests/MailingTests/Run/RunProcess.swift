@@ -1,0 +1,31 @@
+import Foundation
+import TestSupport
+
+/// `dpi-batch run --job ID --quiet` as a child process against a `RunFixture`, the way an operator runs it.
+enum RunProcess {
+    /// The executable next to the test bundle (both are products of the same build).
+    static func executable() throws -> String {
+        let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let path = folder.appendingPathComponent("dpi-batch").path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw TestEnvironmentError("\(path) is missing: build with `swift build --build-tests` first")
+        }
+        return path
+    }
+
+    /// Starts the run in the background.
+    static func start(_ fixture: RunFixture, databaseURL: String? = nil) throws -> BackgroundProcess {
+        var environment = fixture.environment
+        if let databaseURL { environment["DPI_DATABASE_URL"] = databaseURL }
+        return try BackgroundProcess(try executable(), ["run", "--job", String(fixture.jobId), "--quiet"],
+                                     environment: environment)
+    }
+
+    /// Runs to the end (at most `timeout`) and returns the exit status and output.
+    static func complete(_ fixture: RunFixture, timeout: Duration = .seconds(300)) throws
+        -> (status: Int32?, output: String, errors: String) {
+        let process = try start(fixture)
+        _ = process.wait(timeout: timeout)
+        return (process.status, String(decoding: process.output(), as: UTF8.self), process.errorOutput())
+    }
+}
