@@ -8,13 +8,13 @@ import TestSupport
 /// A whole mailing on one machine: the simulator (Maskinporten, KRR, access point) over loopback, a fresh
 /// migrated database, a pipeline file with the sample letter, and a job whose recipients are the seed's
 /// persons (every KRR category), some with a postal address.
-final class RunFixture {
+final class RunFixture: Sendable {
     let simulation: Simulation
     let database: RunDatabase
     let folder: URL
     let seed: KRRSeed
     let configuration: Configuration
-    private(set) var jobId: Int64 = 0
+    let jobId: Int64
 
     /// Every `withAddressEvery`-th person (and every print-only row) has a complete Norwegian address.
     init(persons: Int, printOnly: Int = 0, withAddressEvery: Int = 2, faults: FaultSettings = FaultSettings(),
@@ -30,12 +30,13 @@ final class RunFixture {
             if let key = Configuration.Key(rawValue: name) { values[key] = value }
         }
         configuration = Configuration(values)
-        let pipelineFile = try writePipeline(throughput: throughput)
-        jobId = try createJob(pipelineFile: pipelineFile, printOnly: printOnly, withAddressEvery: withAddressEvery)
+        let pipelineFile = try Self.writePipeline(in: folder, throughput: throughput)
+        jobId = try Self.createJob(in: database, seed: seed, pipelineFile: pipelineFile, printOnly: printOnly,
+                                   withAddressEvery: withAddressEvery)
     }
 
     /// The pipeline file: the example's letter with the sample PDF, print enabled.
-    private func writePipeline(throughput: String) throws -> URL {
+    private static func writePipeline(in folder: URL, throughput: String) throws -> URL {
         try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("pipelines/letter.pdf"),
                                          to: folder.appendingPathComponent("letter.pdf"))
         let json = """
@@ -57,7 +58,8 @@ final class RunFixture {
         return file
     }
 
-    private func createJob(pipelineFile: URL, printOnly: Int, withAddressEvery: Int) throws -> Int64 {
+    private static func createJob(in database: RunDatabase, seed: KRRSeed, pipelineFile: URL, printOnly: Int,
+                                  withAddressEvery: Int) throws -> Int64 {
         let pipeline = try PipelineDefinition.load(file: pipelineFile)
         let stored = String(decoding: try JSONEncoder().encode(pipeline), as: UTF8.self)
         let connection = try database.connect()
