@@ -46,7 +46,8 @@ struct ImportCommand: Command {
         let connection = try Connection(try configuration.require(.databaseURL))
         let start = ContinuousClock.now
         let recipientImport = RecipientImport { rows in
-            Self.printError("import: \(rows) rows read (\(ContinuousClock.now - start))")
+            let seconds = (ContinuousClock.now - start) / .seconds(1)
+            Self.printError("import: \(rows) rows read in \(String(format: "%.1f", seconds)) s")
         }
         do {
             let summary = try recipientImport.run(pipelineFile: pipeline, csvFile: csv, name: jobName, strict: strict,

@@ -56,7 +56,8 @@ import TestSupport
             pipeline = pipeline.replacingOccurrences(of: "\"securityLevel\": 3", with: "\"securityLevel\": 5")
                 .replacingOccurrences(of: "\"messagesPerSecond\": 200", with: "\"messagesPerSecond\": 0")
             let badPipeline = try write(pipeline, to: folder, as: "pipeline.json")
-            let invalid = try DPIBatch.run(["import", "--pipeline", badPipeline, "--csv", csv], environment: environment)
+            let invalid = try DPIBatch.run(["import", "--pipeline", badPipeline, "--csv", csv],
+                                           environment: environment)
             #expect(invalid.status == 1)
             let lines = invalid.stderr.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(lines.contains { $0.hasPrefix("letter.document: file not found: ") })

@@ -63,8 +63,8 @@ extension PipelineDefinition {
             toMinute = try minute(.to)
             let zone = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? "Europe/Oslo"
             guard let timeZone = TimeZone(identifier: zone) else {
-                throw DecodingError.dataCorruptedError(forKey: .timeZone, in: container,
-                                                       debugDescription: "must be an IANA time zone such as Europe/Oslo")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .timeZone, in: container, debugDescription: "must be an IANA time zone such as Europe/Oslo")
             }
             self.timeZone = timeZone
             let names = try container.decodeIfPresent([String].self, forKey: .days)
