@@ -93,7 +93,7 @@ public struct PipelineDefinition: Sendable, Equatable {
         self.baseDirectory = (directory ?? URL(fileURLWithPath: "/")).standardizedFileURL
         validate(now: now, into: &problems)
         guard problems.problems.isEmpty else {
-            throw PipelineError(.invalidDefinition, source: source, problems: problems.problems)
+            throw PipelineError(.invalidDefinition, source: source, problems: problems.inFieldOrder)
         }
     }
 }
