@@ -80,9 +80,14 @@ import TestSupport
         }
     }
 
-    @Test func missingFileIsUnreadable() {
+    @Test func missingFileOrAFolderIsUnreadable() throws {
         #expect(throws: ImportError(.unreadableFile(path: "/nonexistent/r.csv"))) {
             try RecipientCSVReader(file: URL(fileURLWithPath: "/nonexistent/r.csv"))
+        }
+        try TemporaryDirectory.with(prefix: "csv") { folder -> Void in
+            #expect(throws: ImportError(.unreadableFile(path: folder.path))) {
+                _ = try RecipientCSVReader(file: folder).next()
+            }
         }
     }
 }

@@ -124,10 +124,10 @@ import TestSupport
 
     @Test func malformedJSONIsOneProblemOfTheFile() throws {
         try PipelineFileFixture.with { fixture in
-            try Data("{\"name\": ".utf8).write(to: fixture.file)
+            try Data("{\"name\": }".utf8).write(to: fixture.file)
             let error = #expect(throws: PipelineError.self) { try PipelineDefinition.load(file: fixture.file) }
             #expect(error?.problems.first?.field == "(file)")
-            #expect(error?.problems.first?.message.hasPrefix("not valid JSON") == true)
+            #expect(error?.problems.first?.message.hasPrefix("not valid JSON at line 1, column 10") == true)
             let missing = #expect(throws: PipelineError.self) {
                 try PipelineDefinition.load(file: fixture.folder.appendingPathComponent("none.json"))
             }

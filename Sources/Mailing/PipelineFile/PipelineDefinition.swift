@@ -70,6 +70,9 @@ public struct PipelineDefinition: Sendable, Equatable {
         let sections: Sections
         do {
             sections = try JSONDecoder().decode(Sections.self, from: json)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw PipelineError(.invalidDefinition, source: source,
+                                problems: [.init(field: "(file)", message: Sections.syntaxProblem(in: json))])
         } catch {
             throw PipelineError(.invalidDefinition, source: source,
                                 problems: [.init(field: "(file)", message: Sections.describe(error))])
