@@ -29,6 +29,7 @@ extension PipelineDefinition {
     public struct SendWindow: Codable, Sendable, Equatable {
         /// A day of the week, as written in `days`.
         public enum Day: String, Codable, Sendable, CaseIterable {
+            /// Monday to Sunday, by their three-letter English names.
             case mon, tue, wed, thu, fri, sat, sun
 
             /// `Calendar`'s weekday number (1 = Sunday).
