@@ -43,23 +43,28 @@ struct ImportCommand: Command {
     }
 
     func run(_ configuration: Configuration) throws -> Int32 {
+        let definition: PipelineDefinition
+        do {
+            definition = try PipelineDefinition.load(file: pipeline)
+        } catch {
+            Self.printError("dpi-batch import: refused: \(error.source) is not a usable pipeline definition:")
+            for problem in error.problems { Self.printError("  \(problem)") }
+            return 1
+        }
         let connection = try Connection(try configuration.require(.databaseURL))
         let start = ContinuousClock.now
         let recipientImport = RecipientImport { rows in
-            Self.printError("import: \(rows) rows read (\(ContinuousClock.now - start))")
+            let seconds = (ContinuousClock.now - start) / .seconds(1)
+            Self.printError("import: \(rows) rows read in \(String(format: "%.1f", seconds)) s")
         }
         do {
-            let summary = try recipientImport.run(pipelineFile: pipeline, csvFile: csv, name: jobName, strict: strict,
+            let summary = try recipientImport.run(pipeline: definition, csvFile: csv, name: jobName, strict: strict,
                                                   connection: connection)
             print(summary.jobID)
             Self.printError("import: job \(summary.jobID) created with \(summary.imported) recipient(s); "
                 + "\(summary.rejectedCount) row(s) skipped")
             Self.report(summary.rejectedRows, count: summary.rejectedCount)
             return 0
-        } catch let error as PipelineError {
-            Self.printError("dpi-batch import: refused: \(error.source) is not a usable pipeline definition:")
-            for problem in error.problems { Self.printError("  \(problem)") }
-            return 1
         } catch let error as ImportError {
             Self.printError("dpi-batch import: refused: \(error)")
             Self.report(error.rejectedRows, count: error.rejectedRows.count)

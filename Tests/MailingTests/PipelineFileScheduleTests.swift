@@ -5,8 +5,9 @@ import Testing
 
 @Suite struct PipelineFileScheduleTests {
     /// Weekdays 07:00–21:00 Oslo time. 2027-01-04 is a Monday; Oslo is UTC+1 in January.
-    private func window(_ json: String = #"{"from": "07:00", "to": "21:00", "days": ["mon", "tue", "wed", "thu", "fri"]}"#)
-        throws -> PipelineDefinition.Schedule {
+    private static let weekdays = #"{"from": "07:00", "to": "21:00", "days": ["mon", "tue", "wed", "thu", "fri"]}"#
+
+    private func window(_ json: String = weekdays) throws -> PipelineDefinition.Schedule {
         try JSONDecoder().decode(PipelineDefinition.Schedule.self, from: Data(#"{"sendWindow": \#(json)}"#.utf8))
     }
 
@@ -37,7 +38,8 @@ import Testing
     }
 
     @Test func noWindowMeansAlwaysOpen() throws {
-        let schedule = try JSONDecoder().decode(PipelineDefinition.Schedule.self, from: Data(#"{"sendWindow": null}"#.utf8))
+        let schedule = try JSONDecoder().decode(PipelineDefinition.Schedule.self,
+                                                from: Data(#"{"sendWindow": null}"#.utf8))
         let now = Date()
         #expect(schedule.isOpen(at: now) && schedule.nextOpening(after: now) == now)
     }

@@ -28,8 +28,9 @@ import TestSupport
             let sub = fixture.folder.appendingPathComponent("docs")
             try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: PipelineFileFixture.letter, to: sub.appendingPathComponent("a.pdf"))
+            let absolute = PipelineFileFixture.letter.path
             try fixture.write(["letter.document": #""docs/a.pdf""#,
-                               "letter.attachments": #"[{"document": "\#(PipelineFileFixture.letter.path)", "title": "V"}]"#])
+                               "letter.attachments": #"[{"document": "\#(absolute)", "title": "V"}]"#])
             let pipeline = try PipelineDefinition.load(file: fixture.file)
             let folder = fixture.folder.standardizedFileURL
             #expect(pipeline.baseDirectory.path == folder.path)
@@ -60,7 +61,8 @@ import TestSupport
             try fixture.add("lenke.data", "<lenke/>")
             try fixture.write([
                 "print.enabled": "false",
-                "letter.attachments": #"[{"document": "lenke.data", "title": "Lenke", "mimeType": "application/vnd.difi.dpi.lenke+xml"}]"#,
+                "letter.attachments": #"[{"document": "lenke.data", "title": "Lenke", "#
+                    + #""mimeType": "application/vnd.difi.dpi.lenke+xml"}]"#,
             ])
             let pipeline = try PipelineDefinition.load(file: fixture.file)
             #expect(pipeline.letter.attachments.first?.mimeType == "application/vnd.difi.dpi.lenke+xml")

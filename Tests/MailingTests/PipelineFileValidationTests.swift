@@ -49,7 +49,8 @@ import TestSupport
     /// Each edit of the example breaks one rule; the error names that field and says what is wrong.
     @Test(arguments: [
         (["letter.securityLevel": "5"], "letter.securityLevel", "must be 3 or 4"),
-        (["sender.orgno": #""991825828""#], "sender.orgno", "991825828 is not a valid organisation number"),
+        (["sender.orgno": #""991825828""#], "sender.orgno",
+         "991825828 is not a valid organisation number: check digit does not match"),
         (["sender.orgno": PipelineFileFixture.remove], "sender.orgno", "required"),
         (["sender.onBehalfOf": #""12345""#], "sender.onBehalfOf", "must have 9 digits"),
         (["sender.avsenderidentifikator": "\"\(String(repeating: "x", count: 101))\""],
@@ -113,19 +114,20 @@ import TestSupport
         #expect(error.description.contains("5 problems"))
     }
 
-    @Test func aValueOfTheWrongTypeIsNamedAndTheOtherSectionsAreStillChecked() throws {
-        let error = try problems(["letter.securityLevel": #""3""#, "throughput.maxInFlight": "0"])
+    @Test func aValueOfTheWrongTypeIsNamedAndTheOtherSectionsAreStillCheckedInFileOrder() throws {
+        let error = try problems(["letter.securityLevel": #""3""#, "throughput.maxInFlight": "0", "name": #""""#])
         #expect(error.problems.map(\.description) == [
-            "letter.securityLevel: must be a whole number", "throughput.maxInFlight: must be at least 1",
+            "name: required", "letter.securityLevel: must be a whole number",
+            "throughput.maxInFlight: must be at least 1",
         ])
     }
 
     @Test func malformedJSONIsOneProblemOfTheFile() throws {
         try PipelineFileFixture.with { fixture in
-            try Data("{\"name\": ".utf8).write(to: fixture.file)
+            try Data("{\"name\": }".utf8).write(to: fixture.file)
             let error = #expect(throws: PipelineError.self) { try PipelineDefinition.load(file: fixture.file) }
             #expect(error?.problems.first?.field == "(file)")
-            #expect(error?.problems.first?.message.hasPrefix("not valid JSON") == true)
+            #expect(error?.problems.first?.message.hasPrefix("not valid JSON at line 1, column 10") == true)
             let missing = #expect(throws: PipelineError.self) {
                 try PipelineDefinition.load(file: fixture.folder.appendingPathComponent("none.json"))
             }

@@ -28,6 +28,8 @@ public final class RecipientCSVReader {
         carriageReturn = UInt8(ascii: "\r")
 
     private let handle: FileHandle?
+    /// The file's path, for the error when reading fails midway.
+    private let path: String
     private var chunk: [UInt8]
     private var position = 0
     private var line = 1
@@ -41,15 +43,17 @@ public final class RecipientCSVReader {
         } catch {
             throw ImportError(.unreadableFile(path: file.path))
         }
+        path = file.path
         chunk = []
-        skipByteOrderMark()
+        try skipByteOrderMark()
     }
 
     /// A reader of CSV text already in memory.
     public init(data: Data) {
         handle = nil
+        path = "(memory)"
         chunk = Array(data)
-        skipByteOrderMark()
+        try? skipByteOrderMark()
     }
 
     deinit {
@@ -58,12 +62,13 @@ public final class RecipientCSVReader {
 
     /// The next record, or nil at the end of the file.
     ///
-    /// - Throws: `ImportError` `.unterminatedQuote` or `.recordTooLong` naming the record's first line.
+    /// - Throws: `ImportError` `.unterminatedQuote` or `.recordTooLong` naming the record's first line, or
+    ///   `.unreadableFile` when reading fails midway (never a silently shortened file).
     public func next() throws(ImportError) -> CSVRecord? {
-        var byte = nextByte()
+        var byte = try nextByte()
         while let blank = byte, blank == Self.lineFeed || blank == Self.carriageReturn {
-            endLine(after: blank)
-            byte = nextByte()
+            try endLine(after: blank)
+            byte = try nextByte()
         }
         guard var current = byte else { return nil }
         let startLine = line
@@ -86,8 +91,8 @@ public final class RecipientCSVReader {
             }
             if inQuotes {
                 if current == Self.quote {
-                    if peekByte() == Self.quote {
-                        _ = nextByte()
+                    if try peekByte() == Self.quote {
+                        _ = try nextByte()
                         field.append(Self.quote)
                     } else {
                         inQuotes = false
@@ -100,7 +105,7 @@ public final class RecipientCSVReader {
             } else if current == Self.comma {
                 finishField()
             } else if current == Self.lineFeed || current == Self.carriageReturn {
-                endLine(after: current)
+                try endLine(after: current)
                 break
             } else if current == Self.quote && field.isEmpty && !afterQuote {
                 inQuotes = true
@@ -108,7 +113,7 @@ public final class RecipientCSVReader {
                 if afterQuote || current == Self.quote { wellQuoted = false }
                 field.append(current)
             }
-            guard let following = nextByte() else {
+            guard let following = try nextByte() else {
                 guard !inQuotes else { throw ImportError(.unterminatedQuote(line: startLine)) }
                 break
             }
@@ -119,32 +124,39 @@ public final class RecipientCSVReader {
     }
 
     /// Counts a line break; a CR directly followed by LF is one break.
-    private func endLine(after byte: UInt8) {
-        if byte == Self.carriageReturn, peekByte() == Self.lineFeed { _ = nextByte() }
+    private func endLine(after byte: UInt8) throws(ImportError) {
+        if byte == Self.carriageReturn, try peekByte() == Self.lineFeed { _ = try nextByte() }
         line += 1
     }
 
-    private func nextByte() -> UInt8? {
-        guard position < chunk.count || refill() else { return nil }
+    private func nextByte() throws(ImportError) -> UInt8? {
+        if position >= chunk.count, try !refill() { return nil }
         defer { position += 1 }
         return chunk[position]
     }
 
-    private func peekByte() -> UInt8? {
-        guard position < chunk.count || refill() else { return nil }
+    private func peekByte() throws(ImportError) -> UInt8? {
+        if position >= chunk.count, try !refill() { return nil }
         return chunk[position]
     }
 
     /// Reads the next chunk of the file; false at its end (and always for in-memory text).
-    private func refill() -> Bool {
-        guard let handle, let data = try? handle.read(upToCount: Self.chunkSize), !data.isEmpty else { return false }
+    private func refill() throws(ImportError) -> Bool {
+        guard let handle else { return false }
+        let data: Data?
+        do {
+            data = try handle.read(upToCount: Self.chunkSize)
+        } catch {
+            throw ImportError(.unreadableFile(path: path))
+        }
+        guard let data, !data.isEmpty else { return false }
         chunk = Array(data)
         position = 0
         return true
     }
 
-    private func skipByteOrderMark() {
-        if chunk.isEmpty { _ = refill() }
+    private func skipByteOrderMark() throws(ImportError) {
+        if chunk.isEmpty { _ = try refill() }
         if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 }

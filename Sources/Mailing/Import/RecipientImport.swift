@@ -32,7 +32,16 @@ public struct RecipientImport {
     ///   nothing to import) or `PostgresError`; in every case nothing was written.
     public func run(pipelineFile: URL, csvFile: URL, name: String?, strict: Bool,
                     connection: Connection) throws -> ImportSummary {
-        let pipeline = try PipelineDefinition.load(file: pipelineFile)
+        try run(pipeline: try PipelineDefinition.load(file: pipelineFile), csvFile: csvFile, name: name,
+                strict: strict, connection: connection)
+    }
+
+    /// As ``run(pipelineFile:csvFile:name:strict:connection:)`` with a definition already loaded (and so
+    /// validated), e.g. to report its problems before connecting to the database.
+    ///
+    /// - Throws: `ImportError` or `PostgresError`; in every case nothing was written.
+    public func run(pipeline: PipelineDefinition, csvFile: URL, name: String?, strict: Bool,
+                    connection: Connection) throws -> ImportSummary {
         let reader = try RecipientCSVReader(file: csvFile)
         guard let header = try reader.next() else { throw ImportError(.emptyFile) }
         var validator = RecipientValidator(columns: try RecipientColumns(header: header), pipeline: pipeline,

@@ -85,8 +85,10 @@ extension PipelineDefinition {
             "varsler.epostvarsel.repetisjoner": "letter.notifications.repetitions",
             "varsler.smsvarsel.repetisjoner": "letter.notifications.repetitions",
             "documents": "letter.attachments",
-            "retur.mottaker.navn": "print.returnAddress.name", "retur.mottaker.postnummer": "print.returnAddress.postalCode",
-            "retur.mottaker.poststed": "print.returnAddress.city", "retur.mottaker.land": "print.returnAddress.countryCode",
+            "retur.mottaker.navn": "print.returnAddress.name",
+            "retur.mottaker.postnummer": "print.returnAddress.postalCode",
+            "retur.mottaker.poststed": "print.returnAddress.city",
+            "retur.mottaker.land": "print.returnAddress.countryCode",
             "retur.mottaker.landkode": "print.returnAddress.countryCode",
         ]
         if let mapped = fixed[field] { return mapped }

@@ -29,6 +29,7 @@ extension PipelineDefinition {
     public struct SendWindow: Codable, Sendable, Equatable {
         /// A day of the week, as written in `days`.
         public enum Day: String, Codable, Sendable, CaseIterable {
+            /// Monday to Sunday, by their three-letter English names.
             case mon, tue, wed, thu, fri, sat, sun
 
             /// `Calendar`'s weekday number (1 = Sunday).
@@ -63,8 +64,8 @@ extension PipelineDefinition {
             toMinute = try minute(.to)
             let zone = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? "Europe/Oslo"
             guard let timeZone = TimeZone(identifier: zone) else {
-                throw DecodingError.dataCorruptedError(forKey: .timeZone, in: container,
-                                                       debugDescription: "must be an IANA time zone such as Europe/Oslo")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .timeZone, in: container, debugDescription: "must be an IANA time zone such as Europe/Oslo")
             }
             self.timeZone = timeZone
             let names = try container.decodeIfPresent([String].self, forKey: .days)

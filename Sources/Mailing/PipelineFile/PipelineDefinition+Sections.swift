@@ -68,13 +68,27 @@ extension PipelineDefinition {
             case .keyNotFound:
                 return "required"
             case .dataCorrupted(let context):
-                if context.codingPath.isEmpty {
-                    let underlying = context.underlyingError.map { " (\(($0 as NSError).debugDescription))" } ?? ""
-                    return "not valid JSON\(underlying)"
-                }
                 return context.debugDescription
             @unknown default:
                 return "cannot be read"
+            }
+        }
+
+        /// Where `json` stops being JSON, as JSONSerialization finds it, with the line and column of that
+        /// character (`JSONDecoder` on Linux says only that the data is not JSON).
+        static func syntaxProblem(in json: Data) -> String {
+            do {
+                _ = try JSONSerialization.jsonObject(with: json, options: .fragmentsAllowed)
+                return "not valid JSON"
+            } catch {
+                let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+                guard let marker = detail.range(of: "character "),
+                      let offset = Int(detail[marker.upperBound...].prefix(while: \.isNumber))
+                else { return "not valid JSON: \(detail)" }
+                let before = json.prefix(offset)
+                let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+                let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+                return "not valid JSON at line \(line), column \(column): \(detail)"
             }
         }
 

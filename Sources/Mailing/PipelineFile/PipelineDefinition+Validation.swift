@@ -39,7 +39,8 @@ extension PipelineDefinition {
         do {
             _ = try OrganisationNumber(text)
         } catch {
-            let rule = (error as? DPIError)?.message ?? "is not an organisation number"
+            let message = (error as? DPIError)?.message ?? ""
+            let rule = message.hasPrefix("organisation number ") ? message.dropFirst(20) : Substring(message)
             problems.add(field, "\(text) is not a valid organisation number: \(rule)")
         }
     }

@@ -70,6 +70,9 @@ public struct PipelineDefinition: Sendable, Equatable {
         let sections: Sections
         do {
             sections = try JSONDecoder().decode(Sections.self, from: json)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw PipelineError(.invalidDefinition, source: source,
+                                problems: [.init(field: "(file)", message: Sections.syntaxProblem(in: json))])
         } catch {
             throw PipelineError(.invalidDefinition, source: source,
                                 problems: [.init(field: "(file)", message: Sections.describe(error))])
@@ -93,7 +96,7 @@ public struct PipelineDefinition: Sendable, Equatable {
         self.baseDirectory = (directory ?? URL(fileURLWithPath: "/")).standardizedFileURL
         validate(now: now, into: &problems)
         guard problems.problems.isEmpty else {
-            throw PipelineError(.invalidDefinition, source: source, problems: problems.problems)
+            throw PipelineError(.invalidDefinition, source: source, problems: problems.inFieldOrder)
         }
     }
 }

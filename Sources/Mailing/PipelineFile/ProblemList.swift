@@ -23,6 +23,16 @@ struct ProblemList {
         if !condition { add(field, message()) }
     }
 
+    /// The problems ordered by section as the file lists them (decoding problems are found first).
+    var inFieldOrder: [PipelineError.Problem] {
+        let order = ["(file)", "name", "sender", "letter", "print", "throughput", "schedule", "baseDirectory"]
+        func rank(_ problem: PipelineError.Problem) -> Int {
+            order.firstIndex(of: String(Self.section(of: problem.field))) ?? order.count
+        }
+        return problems.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map(\.element)
+    }
+
     /// Whether `field` already has a problem.
     func hasProblem(at field: String) -> Bool {
         problems.contains { $0.field == field }
