@@ -15,6 +15,9 @@ public struct RemainingWork: Sendable, Equatable {
 }
 
 extension JobStore {
+    /// The states of letters a run still has to work on.
+    public static let openStates: Set<String> = ["pending", "routed", "submitting"]
+
     /// What is left of `job` (one query).
     public func remainingWork(job: Int64) throws -> RemainingWork {
         let rows = try connection.query("""

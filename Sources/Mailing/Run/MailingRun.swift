@@ -36,7 +36,7 @@ public final class MailingRun {
         let display = options.showsProgress ? ProgressDisplay(meter: progress, label: "job \(job.id)") : nil
         display?.start()
         defer { display?.stop() }
-        services.logger.info("job \(job.id) '\(job.name)': \(open) letters to send")
+        services.logger.info("'\(job.name)': \(open) letters to send")
 
         let budget = SendBudget(services: services, ratePerSecond: options.messagesPerSecond)
         try budget.start()
@@ -45,17 +45,18 @@ public final class MailingRun {
         try supervisor.start()
         defer { supervisor.finish() }
 
-        let handled = try send(store: store, budget: budget, progress: progress, stop: stop)
+        try send(store: store, budget: budget, progress: progress, stop: stop)
         try? store.releaseLeases()
         let done = try store.remainingWork(job: job.id).isDone
         if done { _ = try store.completeIfDone(job: job.id) }
         let reason = supervisor.stoppedBecause.withLock { $0?.rawValue } ?? stop.reason
-        return RunSummary(jobId: job.id, lettersHandled: handled, states: try store.stateCounts(job: job.id),
+        return RunSummary(jobId: job.id, lettersHandled: progress.snapshot.done,
+                          states: try store.stateCounts(job: job.id),
                           stoppedBecause: done ? nil : reason, isJobDone: done)
     }
 
     /// The stages joined up; the claim source on its own thread, the recorder on this one.
-    private func send(store: JobStore, budget: SendBudget, progress: ProgressMeter, stop: Cancellation) throws -> Int {
+    private func send(store: JobStore, budget: SendBudget, progress: ProgressMeter, stop: Cancellation) throws {
         let pipeline = Pipeline()
         let claimed = BoundedQueue<[ClaimedLetter]>(capacity: 2)
         let routed = pipeline.addFlattening(
@@ -77,9 +78,8 @@ public final class MailingRun {
             }
         })
         let recorder = OutcomeRecorder(store: store, progress: progress)
-        let handled: Int
         do {
-            handled = try recorder.drain(outcomes)
+            try recorder.drain(outcomes)
         } catch {
             stop.cancel("recording failed")
             pipeline.cancel("recording failed: \(error)")
@@ -91,7 +91,6 @@ public final class MailingRun {
         sourceDone.wait()
         try pipeline.wait()
         if let error = sourceFailure.error { throw error }
-        return handled
     }
 
     /// `--dry-run DIR`: the same route and seal stages over a read-only listing of the open letters.

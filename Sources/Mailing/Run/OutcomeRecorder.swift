@@ -4,7 +4,8 @@ import Pipeline
 import Postgres
 
 /// The run's sink: drains the submit stage and writes outcomes in batches — one statement per `batchSize`
-/// letters or per `interval`, whichever comes first — then counts them for the progress display. A write
+/// letters or per `interval`, whichever comes first — then counts the letters that are done (submitted or
+/// final; a letter put back for a later attempt is not) for the progress display. A write
 /// that fails for a transient reason (the database restarting) is retried with backoff; if the database
 /// stays away the run stops, and the letters written as routed are resolved by the next run.
 struct OutcomeRecorder {
@@ -41,7 +42,8 @@ struct OutcomeRecorder {
         let batch = pending
         let states = try retry.run { try store.apply(batch) }
         for update in batch {
-            progress.record(states[update.recipientId] ?? update.state)
+            let state = states[update.recipientId] ?? update.state
+            if !JobStore.openStates.contains(state) { progress.record(state) }
         }
         pending.removeAll(keepingCapacity: true)
         return batch.count
