@@ -49,6 +49,9 @@ public final class SignalTrap: Sendable {
             sources.append(source)
         }
         registered.wait()
+        for number in signals {
+            SignalForwarders.ensureInstalled(for: number)
+        }
         self.sources = Mutex(sources)
     }
 
