@@ -17,10 +17,18 @@ import Testing
         return meter
     }
 
-    /// The first chunk written to `pipe`, read on a thread of its own; nil when nothing came within 10 s.
-    private func firstWrite(to pipe: Pipe) -> String? {
+    /// Everything a display writes to a pipe between `start` and `stop`, once its first line has come;
+    /// nil when no line came within 10 s.
+    private func output(isTerminal: Bool) throws -> String? {
+        let pipe = Pipe()
+        let display = ProgressDisplay(meter: meter(), output: pipe.fileHandleForWriting, isTerminal: isTerminal,
+                                      interval: 0.01, label: "job 7")
+        display.start()
         let reader = Background { String(decoding: pipe.fileHandleForReading.availableData, as: UTF8.self) }
-        return reader.result()
+        guard let first = reader.result() else { return nil }
+        display.stop()
+        display.stop()
+        return first + (try rest(of: pipe))
     }
 
     /// Everything written to `pipe` after its writing end is closed.
@@ -31,15 +39,8 @@ import Testing
 
     @Test("off a terminal it writes one timestamped log line per interval, and a last one on stop")
     func logLines() throws {
-        let pipe = Pipe()
-        let display = ProgressDisplay(meter: meter(), output: pipe.fileHandleForWriting, isTerminal: false,
-                                      interval: 0.01, label: "job 7")
-        display.start()
+        let written = try #require(try output(isTerminal: false))
         let expected = "2026-11-26T20:01:40Z job 7: \(line)\n"
-        let first = try #require(firstWrite(to: pipe))
-        display.stop()
-        display.stop()
-        let written = first + (try rest(of: pipe))
         let lines = written.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count >= 2)
         #expect(written.hasPrefix(expected))
@@ -48,17 +49,10 @@ import Testing
 
     @Test("on a terminal it rewrites one line in place and ends it with a newline on stop")
     func terminalLine() throws {
-        let pipe = Pipe()
-        let display = ProgressDisplay(meter: meter(), output: pipe.fileHandleForWriting, isTerminal: true,
-                                      interval: 0.01, label: "job 7")
-        display.start()
+        let written = try #require(try output(isTerminal: true))
         let rewrite = "\rjob 7: \(line)\u{1B}[K"
-        let first = try #require(firstWrite(to: pipe))
-        display.stop()
-        let written = first + (try rest(of: pipe))
         #expect(written.hasPrefix(rewrite))
         #expect(written.hasSuffix(rewrite + "\n"))
-        #expect(written.filter { $0 == "\n" }.count == 1)
         #expect(written.replacingOccurrences(of: rewrite, with: "") == "\n")
     }
 
