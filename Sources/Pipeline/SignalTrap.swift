@@ -15,10 +15,11 @@ public final class SignalTrap: Sendable {
     private let signals: [Int32]
     private let sources: Mutex<[any DispatchSourceSignal]>
 
-    /// Traps `signals`; returns once every one of them is being observed, so a signal sent right after
-    /// reaches the trap.
+    /// Traps `signals` (never SIGKILL or SIGSTOP, which cannot be caught: a programmer error); returns once every
+    /// one of them is being observed, so a signal sent right after reaches the trap.
     public init(signals: [Int32] = [SIGINT, SIGTERM], onRepeat: (@Sendable (Int32) -> Void)? = nil,
                 handler: @escaping @Sendable (Int32) -> Void) {
+        precondition(!signals.contains(SIGKILL) && !signals.contains(SIGSTOP), "SIGKILL and SIGSTOP cannot be trapped")
         self.signals = signals
         let deliveries = DeliveryCount()
         let events = DispatchQueue(label: "dpi-batch.signals")
