@@ -56,11 +56,10 @@ import Testing
         #expect(written.replacingOccurrences(of: rewrite, with: "") == "\n")
     }
 
-    @Test("stop without start still prints the last line, once")
+    @Test("a pipe is no terminal; stop without start still prints the last line, once")
     func stopWithoutStart() throws {
         let pipe = Pipe()
-        let display = ProgressDisplay(meter: meter(), output: pipe.fileHandleForWriting, isTerminal: false,
-                                      label: "job 7")
+        let display = ProgressDisplay(meter: meter(), output: pipe.fileHandleForWriting, label: "job 7")
         display.stop()
         display.start()
         display.stop()
