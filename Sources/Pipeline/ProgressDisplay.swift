@@ -33,6 +33,14 @@ public final class ProgressDisplay: Sendable {
         self.label = label
     }
 
+    deinit {
+        phase.withLock { phase in
+            if case .running(let timer) = phase {
+                timer.cancel()
+            }
+        }
+    }
+
     /// Starts printing every interval; does nothing once started or stopped.
     public func start() {
         phase.withLock { phase in

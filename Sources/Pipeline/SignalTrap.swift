@@ -4,19 +4,22 @@ import Synchronization
 /// Turns SIGINT and SIGTERM (or other signals) into calls of a handler, so a run can stop cleanly: the
 /// handler typically cancels the pipeline's `Cancellation`.
 ///
-/// The signals are ignored by the process (`SIG_IGN`) and observed with `DispatchSource.makeSignalSource`,
-/// so the handler is ordinary Swift code on a queue of its own, never an async-signal handler. The handler
-/// runs once per delivery. With `onRepeat`, only the first delivery goes to the handler and every later one
-/// goes to `onRepeat` instead, at once even while the handler still runs: a second Ctrl-C can exit without
-/// waiting for the clean stop. `cancel()` (or the trap's end) restores the default actions.
+/// The signals are observed with `DispatchSource.makeSignalSource`, so the handler is ordinary Swift code on a
+/// queue of its own, never an async-signal handler. Each is first set to `SIG_IGN`, so one arriving before the
+/// source is ready does not kill the process; on Linux libdispatch then installs its own forwarding handler
+/// (see `SignalForwarders`). The handler runs once per delivery. With `onRepeat`, only the first delivery goes
+/// to the handler and every later one goes to `onRepeat` instead, at once even while the handler still runs:
+/// a second Ctrl-C can exit without waiting for the clean stop. `cancel()` (or the trap's end) restores the
+/// default actions (`SIG_DFL`).
 public final class SignalTrap: Sendable {
     private let signals: [Int32]
     private let sources: Mutex<[any DispatchSourceSignal]>
 
-    /// Traps `signals`; returns once every one of them is being observed, so a signal sent right after
-    /// reaches the trap.
+    /// Traps `signals` (never SIGKILL or SIGSTOP, which cannot be caught: a programmer error); returns once every
+    /// one of them is being observed, so a signal sent right after reaches the trap.
     public init(signals: [Int32] = [SIGINT, SIGTERM], onRepeat: (@Sendable (Int32) -> Void)? = nil,
                 handler: @escaping @Sendable (Int32) -> Void) {
+        precondition(!signals.contains(SIGKILL) && !signals.contains(SIGSTOP), "SIGKILL and SIGSTOP cannot be trapped")
         self.signals = signals
         let deliveries = DeliveryCount()
         let events = DispatchQueue(label: "dpi-batch.signals")
@@ -49,6 +52,9 @@ public final class SignalTrap: Sendable {
             sources.append(source)
         }
         registered.wait()
+        for number in signals {
+            SignalForwarders.ensureInstalled(for: number)
+        }
         self.sources = Mutex(sources)
     }
 

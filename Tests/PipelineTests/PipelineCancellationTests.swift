@@ -9,7 +9,7 @@ import Testing
         let pipeline = Pipeline()
         let input = BoundedQueue<Int>(capacity: 4)
         let delivered = Counter()
-        let first = pipeline.add(Map { $0 }, workers: 2, input: input, capacity: 4, name: "first")
+        let first = pipeline.add(Map { $0 }, workers: 1, input: input, capacity: 4, name: "first")
         let middle = pipeline.add(Map { item in
             // Fail only once the source is blocked on a full queue and the sink waits on an empty one.
             if item == 5 {
@@ -88,13 +88,17 @@ import Testing
         #expect(try #require(source.result()) < 1_000)
     }
 
-    @Test("only the first of several failing stages' errors is rethrown; later ones follow from the cancellation")
+    @Test("only the first stage error is rethrown; one thrown after the cancellation it caused is not kept")
     func firstErrorWins() throws {
         let pipeline = Pipeline()
         let input = BoundedQueue<Int>(capacity: 2)
-        let output = pipeline.add(Map { item -> Int in throw StageFailure(item: item) }, workers: 1, input: input,
-                                  capacity: 2, name: "failing")
-        #expect(input.send(1) && input.send(2))
+        let output = pipeline.add(Map { item -> Int in
+            if item == 2 {
+                _ = eventually { pipeline.cancellation.isCancelled }
+            }
+            throw StageFailure(item: item)
+        }, workers: 2, input: input, capacity: 2, name: "failing")
+        #expect(input.send(2) && input.send(1))
         #expect(throws: StageFailure(item: 1)) { try pipeline.wait(before: .now() + 10) }
         #expect(output.receive() == nil)
     }
