@@ -25,6 +25,9 @@ public struct RunSetup {
         guard let job = try store.job(jobId) else {
             throw MailingError(.unknownJob, "there is no job \(jobId)")
         }
+        guard job.state != .cancelled || dryRunDirectory != nil else {
+            throw MailingError(.jobNotRunnable, "job \(jobId) was cancelled; it is not run again")
+        }
         pipeline = try PipelineDefinition(jobJSON: Data(job.pipelineJSON.utf8))
         let identity = try Identity(pkcs12File: URL(fileURLWithPath: try configuration.require(.keystore)),
                                     password: try configuration.require(.keystorePassword))

@@ -150,3 +150,26 @@ import TestSupport
         }
     }
 }
+
+@Suite struct RunDueTests {
+    @Test func runDueSendsTheJobsWhoseTimeHasComeAndLeavesTheOthers() throws {
+        try RunDatabase.with { database throws in
+            let fixture = try RunFixture(persons: 6, database: database)
+            let later = try database.value("""
+                INSERT INTO dpi.mailing_job (name, pipeline, not_before)
+                SELECT 'later', pipeline, now() + interval '1 day' FROM dpi.mailing_job WHERE id = \(fixture.jobId)
+                RETURNING id
+                """)
+            _ = try database.value("""
+                INSERT INTO dpi.recipient (job_id, external_ref, person_id) VALUES (\(later), 'x', '\(fixture.seed.persons[0].id)')
+                """)
+            let process = try BackgroundProcess(try RunProcess.executable(), ["run", "--due", "--quiet"],
+                                                environment: fixture.environment)
+            #expect(process.wait(timeout: .seconds(120)))
+            #expect(process.status == 0, "\(process.errorOutput())")
+            #expect(try database.value("SELECT string_agg(name || ':' || state, ',' ORDER BY id) FROM dpi.mailing_job")
+                    == "run-test:completed,later:ready")
+            #expect(try database.value("SELECT state FROM dpi.delivery WHERE job_id = \(later)") == "pending")
+        }
+    }
+}
