@@ -31,6 +31,8 @@ public final class Simulation: Sendable {
         public var faults: FaultSettings
         /// Store letters without verifying them (benchmarks).
         public var acceptOnly: Bool
+        /// Organisations with an agreement with the access point (others get 403); nil for every organisation.
+        public var agreements: Set<OrganisationNumber>?
         /// The current time of every service.
         public var clock: @Sendable () -> Date
 
@@ -39,7 +41,8 @@ public final class Simulation: Sendable {
                     issuer: String = "https://test.maskinporten.no/", clientID: String = "dpi-batch-simulated",
                     delegators: Set<OrganisationNumber> = [], receipts: ReceiptSettings = ReceiptSettings(),
                     faults: FaultSettings = FaultSettings(),
-                    acceptOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) {
+                    acceptOnly: Bool = false, agreements: Set<OrganisationNumber>? = nil,
+                    clock: @escaping @Sendable () -> Date = { Date() }) {
             self.pkiDirectory = pkiDirectory
             self.keystorePassword = keystorePassword
             self.seed = seed
@@ -50,6 +53,7 @@ public final class Simulation: Sendable {
             self.receipts = receipts
             self.faults = faults
             self.acceptOnly = acceptOnly
+            self.agreements = agreements
             self.clock = clock
         }
     }
@@ -94,11 +98,13 @@ public final class Simulation: Sendable {
                                  eboks: try Self.provider(eboks), printProvider: try Self.provider(print),
                                  clock: settings.clock),
             tokenValidator: maskinporten.tokenValidator)
-        accessPoint = try AccessPointSimulator(
-            configuration: .init(digipost: digipost, eboks: eboks, printProvider: print, trustStore: trustStore,
-                                 intermediates: intermediates, seed: settings.seed, receipts: settings.receipts,
-                                 faults: settings.faults, acceptOnly: settings.acceptOnly, clock: settings.clock),
-            tokenValidator: maskinporten.tokenValidator)
+        var accessPointConfiguration = AccessPointSimulator.Configuration(
+            digipost: digipost, eboks: eboks, printProvider: print, trustStore: trustStore,
+            intermediates: intermediates, seed: settings.seed, receipts: settings.receipts, faults: settings.faults,
+            acceptOnly: settings.acceptOnly, clock: settings.clock)
+        accessPointConfiguration.agreements = settings.agreements.map { Set($0.map(\.rawValue)) }
+        accessPoint = try AccessPointSimulator(configuration: accessPointConfiguration,
+                                               tokenValidator: maskinporten.tokenValidator)
         var router = SimulatorRouter()
         maskinporten.register(on: &router)
         krr.register(on: &router)

@@ -3,8 +3,8 @@ import Foundation
 import Pipeline
 import Postgres
 
-/// Feeds the first queue with claimed batches until the job has no open letters left, or `stop` is
-/// cancelled (pause, cancel, a signal). While other processes hold the rest, or letters wait for their retry
+/// Feeds the first queue with claimed batches until the job has no open letters left, `stop` is cancelled
+/// (pause, cancel, a signal), or the queue is (the pipeline failed). While other processes hold the rest, or letters wait for their retry
 /// time, it waits and looks again — a dead holder's letters are taken over as soon as that is safe.
 struct ClaimSource {
     let store: JobStore
@@ -19,7 +19,7 @@ struct ClaimSource {
     func run(into queue: BoundedQueue<[ClaimedLetter]>) throws {
         defer { queue.finish() }
         try store.takeOverDeadLocalLeases(job: jobId)
-        while !stop.isCancelled {
+        while !stop.isCancelled, !queue.isCancelled {
             let batch = try RetryPolicy().run { try store.claim(job: jobId, limit: batchSize) }
             if !batch.isEmpty {
                 guard queue.send(batch) else { return }

@@ -45,7 +45,12 @@ public final class MailingRun {
         try supervisor.start()
         defer { supervisor.finish() }
 
-        try send(store: store, budget: budget, progress: progress, stop: stop)
+        do {
+            try send(store: store, budget: budget, progress: progress, stop: stop)
+        } catch {
+            try? store.releaseLeases()
+            throw error
+        }
         try? store.releaseLeases()
         let done = try store.remainingWork(job: job.id).isDone
         if done { _ = try store.completeIfDone(job: job.id) }

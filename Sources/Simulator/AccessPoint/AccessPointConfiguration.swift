@@ -27,6 +27,10 @@ extension AccessPointSimulator {
         public var duplicateStatus: Int
         /// Seconds from `OPPRETTET` to `SENDT` in the transport statuses.
         public var forwardDelay: Double
+        /// The organisations with an agreement with this access point; a token whose sending party (the
+        /// supplier for a data processor, else the consumer) is not among them gets 403 (spec 10.2). Nil: every
+        /// organisation has one.
+        public var agreements: Set<String>?
         /// The current time, for token expiry, certificate validity, receipt delays and the rate limit.
         public var clock: @Sendable () -> Date
 

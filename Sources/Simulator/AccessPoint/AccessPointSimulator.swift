@@ -90,8 +90,14 @@ public final class AccessPointSimulator: Sendable {
 
     /// The caller's token with the send scope, or the 401/403 answer (counted as a rejection).
     private func authorize(_ request: HTTPServerRequest) -> Result<MaskinportenToken, TokenRejection> {
-        do {
-            return .success(try tokenValidator.authorize(request, anyOf: [Self.sendScope]))
+        do throws(TokenRejection) {
+            let token = try tokenValidator.authorize(request, anyOf: [Self.sendScope])
+            if let agreements = configuration.agreements,
+               !agreements.contains(token.sendingParty.organisationNumber ?? "") {
+                throw TokenRejection(status: 403, error: "insufficient_scope",
+                                     reason: "the sending organisation has no agreement with this access point")
+            }
+            return .success(token)
         } catch {
             store.count { $0.rejected[error.status == 401 ? "unauthorized" : "forbidden", default: 0] += 1 }
             return .failure(error)

@@ -36,7 +36,9 @@ extension MaskinportenSimulator {
         }
         claims.add("iat", issuedAt)
         claims.add("client_id", grant.client.clientID)
-        claims.add("jti", Base64URL.encode(try SecureRandom.bytes(count: 32)))
+        let tokenID = Base64URL.encode(try SecureRandom.bytes(count: 32))
+        revocations.recordIssued(tokenID)
+        claims.add("jti", tokenID)
         claims.add("consumer", Self.party(grant.consumer))
         return claims
     }

@@ -61,6 +61,8 @@ public final class MaskinportenSimulator: Sendable {
     let grantVerifier: JWSVerifier
     let clientsByID: [String: RegisteredClient]
     let replays = ReplayCache()
+    /// The tokens this simulator withdrew; shared with every validator it hands out.
+    let revocations = TokenRevocations()
 
     /// A simulator signing tokens with `tokenIdentity` and accepting grants whose `x5c` certificate chains
     /// to `trustStore` (completed with `intermediates`). Throws `.invalidConfiguration` for duplicate client
@@ -89,7 +91,13 @@ public final class MaskinportenSimulator: Sendable {
     /// A validator for this simulator's access tokens, for the services that demand them.
     public var tokenValidator: TokenValidator {
         TokenValidator(certificate: tokenCertificate, issuer: configuration.issuer,
-                       audiences: configuration.audiences, clock: configuration.clock)
+                       audiences: configuration.audiences, revocations: revocations, clock: configuration.clock)
+    }
+
+    /// Withdraws every access token issued so far: the services answer them 401 from now on, and senders
+    /// must fetch new ones. For tests of a sender's 401 handling.
+    public func revokeIssuedTokens() {
+        revocations.revokeAllIssued()
     }
 
     /// `POST /token`: an access token response for a good grant, an OAuth error naming the failed rule otherwise.

@@ -16,15 +16,18 @@ public struct TokenValidator: Sendable {
     /// The audiences (resources) of this service: a token carrying `aud` must name one of them. A token
     /// without `aud` is not audience-restricted and passes, as Maskinporten issues tokens by default (spec 3.3).
     public let audiences: Set<String>
+    /// Tokens withdrawn by the issuing simulator (401 when presented).
+    public let revocations: TokenRevocations
     private let clock: @Sendable () -> Date
 
     /// A validator for tokens signed with `certificate`'s key by `issuer`, for `audiences` when restricted,
     /// checking expiry at `clock()`.
     public init(certificate: Certificate, issuer: String, audiences: Set<String> = [],
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                revocations: TokenRevocations = TokenRevocations(), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.certificate = certificate
         self.issuer = issuer
         self.audiences = audiences
+        self.revocations = revocations
         self.clock = clock
     }
 
@@ -43,6 +46,9 @@ public struct TokenValidator: Sendable {
         }
         guard token.expiresAt > clock() else {
             throw .unauthorized("exp: the bearer token has expired; get a new one")
+        }
+        guard !revocations.isRevoked(token.tokenID) else {
+            throw .unauthorized("jti: the bearer token was revoked; get a new one")
         }
         if let audience = Self.audience(of: jws.payload), audience.isDisjoint(with: audiences) {
             throw .unauthorized("aud: the bearer token is restricted to another audience than this service; "

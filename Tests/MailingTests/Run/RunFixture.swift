@@ -1,3 +1,4 @@
+import DPI
 import Foundation
 @testable import Mailing
 import Pipeline
@@ -19,10 +20,10 @@ final class RunFixture: Sendable {
     /// Every `withAddressEvery`-th person (and every print-only row) has a complete Norwegian address.
     init(persons: Int, printOnly: Int = 0, withAddressEvery: Int = 2, faults: FaultSettings = FaultSettings(),
          receipts: ReceiptSettings = ReceiptSettings(), throughput: String = #"{"messagesPerSecond": 2000, "maxInFlight": 16}"#,
-         database: RunDatabase) throws {
+         agreements: Set<DPI.OrganisationNumber>? = nil, database: RunDatabase) throws {
         seed = KRRSeed.generate(count: persons)
         simulation = try Simulation(settings: .init(pkiDirectory: try TestPKI.directory(), seed: seed, receipts: receipts,
-                                                    faults: faults))
+                                                    faults: faults, agreements: agreements))
         self.database = database
         folder = try TemporaryDirectory.make(prefix: "run")
         var values: [Configuration.Key: String] = [.databaseURL: database.url]

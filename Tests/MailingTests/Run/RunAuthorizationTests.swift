@@ -1,0 +1,58 @@
+import DPI
+import Foundation
+@testable import Mailing
+import Pipeline
+import Postgres
+import Simulator
+import Synchronization
+import Testing
+import TestSupport
+
+/// What the run does when the access point refuses its token (401) or the sender (403).
+@Suite struct RunAuthorizationTests {
+    @Test func revokedTokensMidRunAreReplacedLettersResignedAndEachLetterStillSentOnce() throws {
+        try RunDatabase.with { database throws in
+            let fixture = try RunFixture(persons: 400, throughput: #"{"messagesPerSecond": 80, "maxInFlight": 8}"#,
+                                         database: database)
+            let store = JobStore(connection: try database.connect(), owner: .current())
+            let result = Mutex<Result<RunSummary, any Error>?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                result.withLock { $0 = Result { try fixture.run() } }
+                done.signal()
+            }
+            #expect(waitUntil(timeout: .seconds(60)) {
+                (try? store.stateCounts(job: fixture.jobId)["submitted"] ?? 0).map { $0 > 20 } ?? false
+            })
+            fixture.simulation.maskinporten.revokeIssuedTokens()
+            #expect(done.wait(timeout: .now() + 120) == .success)
+            let summary = try #require(try result.withLock { $0 }?.get())
+            #expect(summary.isJobDone)
+            #expect(fixture.simulation.accessPoint.report.rejected["unauthorized", default: 0] > 0,
+                    "the revocation was not noticed by any send")
+            try RunExpectations.verifyExactlyOnce(fixture, expected: RunExpectations.states(fixture))
+        }
+    }
+
+    @Test func aSenderWithoutAnAgreementStopsTheRunBeforeAnyLetterIsLost() throws {
+        try RunDatabase.with { database throws in
+            let fixture = try RunFixture(persons: 40, agreements: [try OrganisationNumber("974761076")],
+                                         database: database)
+            #expect {
+                _ = try fixture.run()
+            } throws: { error in
+                (error as? MailingError)?.code == .senderRefused
+            }
+            let report = fixture.simulation.accessPoint.report
+            #expect(report.accepted == 0 && report.rejected["forbidden", default: 0] > 0)
+            #expect(try database.value("""
+                SELECT count(*) FROM dpi.delivery WHERE state IN ('submitted', 'rejected', 'failed')
+                """) == "0", "a refused sender says nothing about the letters")
+            #expect(try database.value("SELECT count(*) FROM dpi.delivery WHERE lease_owner IS NOT NULL") == "0")
+
+            let process = try RunProcess.complete(fixture, timeout: .seconds(60))
+            #expect(process.status == 1)
+            #expect(process.errors.contains("the access point refused this sender (403)"), "\(process.errors)")
+        }
+    }
+}
