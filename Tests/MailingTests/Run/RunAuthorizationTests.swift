@@ -4,7 +4,6 @@ import Foundation
 import Pipeline
 import Postgres
 import Simulator
-import Synchronization
 import Testing
 import TestSupport
 
@@ -14,19 +13,10 @@ import TestSupport
         try RunDatabase.with { database throws in
             let fixture = try RunFixture(persons: 400, throughput: #"{"messagesPerSecond": 80, "maxInFlight": 8}"#,
                                          database: database)
-            let store = JobStore(connection: try database.connect(), owner: .current())
-            let result = Mutex<Result<RunSummary, any Error>?>(nil)
-            let done = DispatchSemaphore(value: 0)
-            Thread.detachNewThread {
-                result.withLock { $0 = Result { try fixture.run() } }
-                done.signal()
-            }
-            #expect(waitUntil(timeout: .seconds(60)) {
-                (try? store.stateCounts(job: fixture.jobId)["submitted"] ?? 0).map { $0 > 20 } ?? false
-            })
+            let wait = fixture.runInBackground()
+            #expect(waitUntil(timeout: .seconds(60)) { fixture.hasSubmitted(moreThan: 20) })
             fixture.simulation.maskinporten.revokeIssuedTokens()
-            #expect(done.wait(timeout: .now() + 120) == .success)
-            let summary = try #require(try result.withLock { $0 }?.get())
+            let summary = try #require(try wait(120)?.get())
             #expect(summary.isJobDone)
             #expect(fixture.simulation.accessPoint.report.rejected["unauthorized", default: 0] > 0,
                     "the revocation was not noticed by any send")

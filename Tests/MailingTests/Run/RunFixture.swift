@@ -4,6 +4,7 @@ import Foundation
 import Pipeline
 import Postgres
 import Simulator
+import Synchronization
 import TestSupport
 
 /// A whole mailing on one machine: the simulator (Maskinporten, KRR, access point) over loopback, a fresh
@@ -92,6 +93,25 @@ final class RunFixture: Sendable {
         let logger = Logger(label: "test", minimumLevel: .warning)
         let setup = try RunSetup(configuration: configuration, jobId: jobId, logger: logger, dryRunDirectory: dryRun)
         return try MailingRun(services: setup.services, options: setup.options).run(stop: stop)
+    }
+
+    /// Starts `run()` on a thread of its own; `wait` returns its result (nil when it has not ended in time).
+    func runInBackground() -> (_ timeout: TimeInterval) -> Result<RunSummary, any Error>? {
+        let result = Mutex<Result<RunSummary, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread { [self] in
+            result.withLock { $0 = Result { try run() } }
+            done.signal()
+        }
+        return { timeout in
+            done.wait(timeout: .now() + timeout) == .success ? result.withLock { $0 } : nil
+        }
+    }
+
+    /// True once more than `count` of the job's letters are submitted (for `waitUntil`).
+    func hasSubmitted(moreThan count: Int) -> Bool {
+        let value = try? database.value("SELECT count(*) FROM dpi.delivery WHERE job_id = \(jobId) AND state = 'submitted'")
+        return value.flatMap { Int($0) }.map { $0 > count } ?? false
     }
 
     /// The environment for a `dpi-batch` child process talking to this fixture.

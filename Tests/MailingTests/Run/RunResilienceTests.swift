@@ -59,10 +59,7 @@ import TestSupport
             let fixture = try RunFixture(persons: 600, throughput: #"{"messagesPerSecond": 100, "maxInFlight": 8}"#,
                                          database: database)
             let process = try RunProcess.start(fixture)
-            #expect(waitUntil(timeout: .seconds(60)) {
-                (try? database.value("SELECT count(*) FROM dpi.delivery WHERE state = 'submitted'"))
-                    .flatMap { Int($0) }.map { $0 > 30 } ?? false
-            })
+            #expect(waitUntil(timeout: .seconds(60)) { fixture.hasSubmitted(moreThan: 30) })
             try cluster.restart()
             #expect(process.wait(timeout: .seconds(180)))
             #expect(process.status == 0 || process.status == 1, "\(process.errorOutput())")
@@ -95,10 +92,7 @@ import TestSupport
             let fixture = try RunFixture(persons: 400, throughput: #"{"messagesPerSecond": 60, "maxInFlight": 4}"#,
                                          database: database)
             let process = try RunProcess.start(fixture)
-            #expect(waitUntil(timeout: .seconds(60)) {
-                (try? database.value("SELECT count(*) FROM dpi.delivery WHERE state = 'submitted'"))
-                    .flatMap { Int($0) }.map { $0 > 10 } ?? false
-            })
+            #expect(waitUntil(timeout: .seconds(60)) { fixture.hasSubmitted(moreThan: 10) })
             kill(process.id, SIGTERM)
             #expect(process.wait(timeout: .seconds(60)))
             #expect(process.status == 0, "\(process.errorOutput())")

@@ -97,18 +97,10 @@ import TestSupport
             let fixture = try RunFixture(persons: 300, throughput: #"{"messagesPerSecond": 40, "maxInFlight": 4}"#,
                                          database: database)
             let store = JobStore(connection: try database.connect(), owner: .current())
-            let result = Mutex<Result<RunSummary, any Error>?>(nil)
-            let done = DispatchSemaphore(value: 0)
-            Thread.detachNewThread {
-                result.withLock { $0 = Result { try fixture.run() } }
-                done.signal()
-            }
-            #expect(waitUntil(timeout: .seconds(60)) {
-                (try? store.stateCounts(job: fixture.jobId)["submitted"] ?? 0).map { $0 > 5 } ?? false
-            })
+            let wait = fixture.runInBackground()
+            #expect(waitUntil(timeout: .seconds(60)) { fixture.hasSubmitted(moreThan: 5) })
             #expect(try store.transition(job: fixture.jobId, to: .paused, from: [.running]))
-            #expect(done.wait(timeout: .now() + 60) == .success)
-            let summary = try #require(try result.withLock { $0 }?.get())
+            let summary = try #require(try wait(60)?.get())
             #expect(summary.stoppedBecause == "paused" && !summary.isJobDone)
             #expect(try store.state(of: fixture.jobId) == .paused)
             #expect(try store.dueJobs().isEmpty)
