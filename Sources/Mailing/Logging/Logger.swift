@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Synchronization
 
 /// A cheap logging value in the manner of swift-log: a label, a minimum level, fields and where lines go.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Writes delivery report rows as they are read, in one of the formats of `dpi-batch report`: nothing is
 /// kept but the current page, so the output of a million-row job streams.
