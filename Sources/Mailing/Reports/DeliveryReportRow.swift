@@ -55,6 +55,22 @@ public struct DeliveryReportRow: Sendable, Equatable, Encodable {
         case lastReceiptType = "last_receipt_type", lastReceiptAt = "last_receipt_at"
         case notificationFailed = "notification_failed", error
     }
+
+    /// Every column, NULL as `null` (not left out), so each JSON object has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(recipientId, forKey: .recipientId)
+        try container.encode(externalRef, forKey: .externalRef)
+        try container.encode(channel, forKey: .channel)
+        try container.encode(providerOrgno, forKey: .providerOrgno)
+        try container.encode(state, forKey: .state)
+        try container.encode(messageId, forKey: .messageId)
+        try container.encode(conversationId, forKey: .conversationId)
+        try container.encode(lastReceiptType, forKey: .lastReceiptType)
+        try container.encode(lastReceiptAt, forKey: .lastReceiptAt)
+        try container.encode(notificationFailed, forKey: .notificationFailed)
+        try container.encode(error, forKey: .error)
+    }
 }
 
 /// Reads a job's report rows page by page (keyset paging on `recipient_id`), so a report of a million

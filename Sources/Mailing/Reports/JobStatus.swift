@@ -63,6 +63,24 @@ public struct JobStatus: Sendable, Equatable, Encodable {
         case lettersPerSecond = "letters_per_second", etaSeconds = "eta_seconds", notBefore = "not_before"
         case createdAt = "created_at", startedAt = "started_at", finishedAt = "finished_at"
     }
+
+    /// Every key, unknown values as `null`, so scripts see the same shape for every job.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(jobId, forKey: .jobId)
+        try container.encode(name, forKey: .name)
+        try container.encode(state, forKey: .state)
+        try container.encode(total, forKey: .total)
+        try container.encode(states, forKey: .states)
+        try container.encode(channels, forKey: .channels)
+        try container.encode(notificationFailed, forKey: .notificationFailed)
+        try container.encode(lettersPerSecond, forKey: .lettersPerSecond)
+        try container.encode(etaSeconds, forKey: .etaSeconds)
+        try container.encode(notBefore, forKey: .notBefore)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(finishedAt, forKey: .finishedAt)
+    }
 }
 
 extension JobStatus {
