@@ -23,7 +23,8 @@ import TestSupport
     }
 
     static func verify(_ folder: URL, _ names: [String]) throws -> ChildProcess.Result {
-        try ChildProcess.run("systemd-analyze", ["verify", "--man=no"] + names.map { folder.appendingPathComponent($0).path })
+        let paths = names.map { folder.appendingPathComponent($0).path }
+        return try ChildProcess.run("systemd-analyze", ["verify", "--man=no"] + paths)
     }
 
     @Test func theSystemdUnitsPassSystemdAnalyzeVerify() throws {
@@ -50,7 +51,8 @@ import TestSupport
                                                                             with: "ProtectSystem=sometimes") : text
             }
             let result = try Self.verify(folder, names)
-            #expect(result.stderr.contains("ProtectSystem") || result.stderr.contains("protect system"), "\(result.stderr)")
+            #expect(result.stderr.contains("ProtectSystem") || result.stderr.contains("protect system"),
+                    "\(result.stderr)")
         }
     }
 

@@ -10,7 +10,8 @@ public final class MetricsEndpoint: Sendable {
     public init(metrics: Metrics, port: Int) throws {
         server = try HTTPServer(configuration: .init(port: port, maximumBodyBytes: 0)) { request in
             guard request.path == "/metrics", request.method == "GET" || request.method == "HEAD" else {
-                return HTTPResponse(status: 404, headers: ["Content-Type": "text/plain"], body: Data("not found\n".utf8))
+                return HTTPResponse(status: 404, headers: ["Content-Type": "text/plain"],
+                                    body: Data("not found\n".utf8))
             }
             return HTTPResponse(status: 200, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
                                 body: Data(metrics.exposition.utf8))

@@ -9,7 +9,8 @@ import TestSupport
 /// against real PostgreSQL and the simulator.
 @Suite struct OperationsRunTests {
     /// `dpi-batch <arguments>` against the fixture, to the end.
-    static func dpiBatch(_ fixture: RunFixture, _ arguments: [String]) throws -> (status: Int32?, out: String, err: String) {
+    static func dpiBatch(_ fixture: RunFixture, _ arguments: [String]) throws
+        -> (status: Int32?, out: String, err: String) {
         let process = try BackgroundProcess(try RunProcess.executable(), arguments, environment: fixture.environment)
         _ = process.wait(timeout: .seconds(300))
         return (process.status, String(decoding: process.output(), as: UTF8.self), process.errorOutput())
@@ -47,7 +48,8 @@ import TestSupport
             }
             let recorded = metrics.samples.filter { $0.name == RunMetrics.recorded }.reduce(0) { $0 + $1.value }
             #expect(recorded == 125)
-            #expect(metrics.value(RunMetrics.answers, ["job": job, "answer": "accepted"]) == Double(states["submitted"] ?? 0))
+            #expect(metrics.value(RunMetrics.answers, ["job": job, "answer": "accepted"])
+                    == Double(states["submitted"] ?? 0))
             #expect(metrics.value(RunMetrics.inFlight, ["job": job]) == 0)
             #expect(metrics.value(RunMetrics.queueDepth, ["job": job, "queue": "sealed"]) == 0)
             #expect(metrics.types[RunMetrics.receiptLag] == "gauge")
@@ -83,7 +85,8 @@ import TestSupport
             _ = try database.value("UPDATE dpi.mailing_job SET not_before = now() + interval '1 day'")
             let run = try Self.dpiBatch(fixture, ["run", "--job", String(fixture.jobId), "--quiet"])
             #expect(run.status == 0, "\(run.err)")
-            #expect(run.out.contains("job \(fixture.jobId) is scheduled for ") && run.out.contains("--now"), "\(run.out)")
+            #expect(run.out.contains("job \(fixture.jobId) is scheduled for ") && run.out.contains("--now"),
+                    "\(run.out)")
             #expect(try fixture.states() == ["pending": 20])
             #expect(fixture.simulation.accessPoint.report.accepted == 0)
             let now = try Self.dpiBatch(fixture, ["run", "--job", String(fixture.jobId), "--quiet", "--now"])
@@ -97,9 +100,11 @@ import TestSupport
     @Test func aRunStopsLikeAPauseWhenTheSendWindowClosesAndTheNextRunFinishes() throws {
         try RunDatabase.with { database throws in
             let fixture = try RunFixture(persons: 200, withAddressEvery: 1,
-                                         throughput: #"{"messagesPerSecond": 50, "maxInFlight": 4}"#, database: database)
+                                         throughput: #"{"messagesPerSecond": 50, "maxInFlight": 4}"#,
+                                         database: database)
             // A zone where it is now about noon; the window closes at 13:00 there, and the clock jumps 2 h.
-            let hour = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).hour!
+            let utc = try #require(TimeZone(identifier: "UTC"))
+            let hour = try #require(Calendar(identifier: .gregorian).dateComponents(in: utc, from: Date()).hour)
             let offset = 12 - hour
             let zone = offset == 0 ? "Etc/GMT" : offset > 0 ? "Etc/GMT-\(offset)" : "Etc/GMT+\(-offset)"
             try Self.setWindow(fixture, #"{"from": "00:00", "to": "13:00", "timeZone": "\#(zone)"}"#)

@@ -19,7 +19,9 @@ struct PrometheusText {
     private(set) var samples: [Sample] = []
 
     init(_ text: String) throws {
-        guard text.isEmpty || text.hasSuffix("\n") else { throw Problem(description: "the text must end with a newline") }
+        guard text.isEmpty || text.hasSuffix("\n") else {
+            throw Problem(description: "the text must end with a newline")
+        }
         var finished: Set<String> = []
         var current: String?
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().enumerated() {
@@ -36,9 +38,8 @@ struct PrometheusText {
                     current = name
                 }
                 if parts[1] == "TYPE" {
-                    guard parts.count == 4, ["counter", "gauge", "histogram", "summary", "untyped"].contains(parts[3]) else {
-                        throw fail("bad TYPE")
-                    }
+                    let kinds = ["counter", "gauge", "histogram", "summary", "untyped"]
+                    guard parts.count == 4, kinds.contains(parts[3]) else { throw fail("bad TYPE") }
                     guard types[name] == nil else { throw fail("second TYPE") }
                     guard !samples.contains(where: { $0.name == name }) else { throw fail("TYPE after samples") }
                     types[name] = parts[3]
