@@ -41,7 +41,13 @@ enum CommandLineTool {
             printError("dpi-batch \(name): \(error)\n\n\(command.help)")
             return 2
         } catch {
-            printError("dpi-batch \(name): \(error)")
+            // Under --log-format json the reason is a JSON log line too; person ids and tokens masked either way.
+            let logger = Logger(label: "dpi-batch \(name)", sink: { _, line in printError(line) })
+            if logger.format == .json {
+                logger.error("\(error)")
+            } else {
+                printError(LogMasking.mask("dpi-batch \(name): \(error)"))
+            }
             return 1
         }
     }

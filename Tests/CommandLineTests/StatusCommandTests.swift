@@ -59,6 +59,10 @@ import TestSupport
                 let unknown = try DPIBatch.run(arguments, environment: environment)
                 #expect(unknown.status == 1 && unknown.stderr.contains("there is no job 999"), "\(arguments)")
             }
+            let asJSON = try DPIBatch.run(["status", "--job", "999", "--log-format", "json"], environment: environment)
+            let line = try JSONSerialization.jsonObject(with: Data(asJSON.stderr.utf8)) as? [String: String]
+            #expect(asJSON.status == 1 && line?["level"] == "error" && line?["label"] == "dpi-batch status")
+            #expect(line?["message"]?.contains("there is no job 999") == true, "\(asJSON.stderr)")
         }
     }
 }
