@@ -63,12 +63,6 @@ public final class Metrics: Sendable {
         update(name) { $0.samplers[labels] = read }
     }
 
-    /// The current value of a series (a sampled one is read), nil when it has none.
-    public func value(_ name: String, labels: Labels = [:]) -> Double? {
-        let (value, sampler) = families.withLock { ($0[name]?.values[labels], $0[name]?.samplers[labels]) }
-        return sampler?() ?? value
-    }
-
     private func update(_ name: String, _ body: (inout Family) -> Void) {
         families.withLock { families in
             guard var family = families[name] else { preconditionFailure("metric \(name) is not registered") }
