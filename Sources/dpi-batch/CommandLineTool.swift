@@ -6,8 +6,8 @@ import Mailing
 enum CommandLineTool {
     /// The commands of PRODUCT.md that this build has, in the order `dpi-batch --help` lists them.
     static var commands: [any Command.Type] {
-        [MigrateCommand.self, ImportCommand.self, CheckCommand.self, RunCommand.self, PauseCommand.self,
-         CancelCommand.self, SimulateCommand.self]
+        [MigrateCommand.self, ImportCommand.self, CheckCommand.self, RunCommand.self, StatusCommand.self,
+         ReportCommand.self, PauseCommand.self, CancelCommand.self, SimulateCommand.self]
     }
 
     /// Runs `dpi-batch <words>` and returns the exit code.
@@ -23,11 +23,17 @@ enum CommandLineTool {
         }
         do {
             let arguments = try Arguments(
-                Array(words.dropFirst()), valueOptions: command.valueOptions.union(["config"]),
+                Array(words.dropFirst()), valueOptions: command.valueOptions.union(["config", "log-format"]),
                 flags: command.flags.union(["help"]))
             if arguments.has("help") {
                 print(command.help)
                 return 0
+            }
+            if let name = arguments[option: "log-format"] {
+                guard let format = Logger.Format(rawValue: name) else {
+                    throw UsageError("--log-format takes human or json, not '\(name)'")
+                }
+                Logger.bootstrap(format: format)
             }
             let configuration = try Configuration.load(file: arguments[option: "config"])
             return try command.init(arguments).run(configuration)
@@ -35,7 +41,13 @@ enum CommandLineTool {
             printError("dpi-batch \(name): \(error)\n\n\(command.help)")
             return 2
         } catch {
-            printError("dpi-batch \(name): \(error)")
+            // Under --log-format json the reason is a JSON log line too; person ids and tokens masked either way.
+            let logger = Logger(label: "dpi-batch \(name)", sink: { _, line in printError(line) })
+            if logger.format == .json {
+                logger.error("\(error)")
+            } else {
+                printError(LogMasking.mask("dpi-batch \(name): \(error)"))
+            }
             return 1
         }
     }
@@ -52,6 +64,7 @@ enum CommandLineTool {
             \(lines.joined(separator: "\n"))
 
             Configuration comes from DPI_* environment variables; --config FILE (KEY=value lines) overrides them.
+            Every command takes --log-format human|json (json: one JSON object per log line on stderr).
             """
     }
 

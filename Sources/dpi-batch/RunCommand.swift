@@ -10,14 +10,18 @@ struct RunCommand: Command {
     static let name = "run"
     static let summary = "send a job (or every due job) until every letter is submitted or final; resumable"
     static let help = """
-        usage: dpi-batch run --job ID [--dry-run DIR] [--quiet] [--config FILE]
-               dpi-batch run --due [--quiet] [--config FILE]
+        usage: dpi-batch run --job ID [--now] [--dry-run DIR] [--quiet] [--metrics-file PATH] [--metrics-port P]
+               dpi-batch run --due [--quiet] [--metrics-file PATH] [--metrics-port P] [--config FILE]
 
         Routes every open letter of the job through KRR, builds, signs and encrypts it on all cores and
         submits it to the access point under the pipeline's rate limit, recording each letter's state in
         dpi.delivery. Exactly once: a letter's ids are stored before its first attempt, and an attempt with
         an unknown outcome is resolved through the access point, never by sending a new letter. Several
         processes (on several hosts) may run the same job; they share it through leases.
+
+        Sending happens only inside the pipeline's schedule.sendWindow: outside it, `run --job` says when it
+        opens and exits 0 without sending (`run --due` skips the job), and a run stops like a pause when the
+        window closes. A job whose not_before is ahead is not sent unless --now is given.
 
         Exit 0 when every letter is submitted or final (unreachable and rejected letters are results), or
         when the run was paused, cancelled or interrupted (run it again to resume); 1 when it could not do
@@ -26,17 +30,25 @@ struct RunCommand: Command {
         options:
           --job ID         the job to run (a paused job is resumed)
           --due            run every ready or running job whose not_before has passed, oldest first
+          --now            with --job: start even though the job's not_before is ahead (the send window
+                           still applies)
           --dry-run DIR    route and build every open letter, write <message_id>.jwt, <message_id>.cms and
                            letters.csv to DIR; send nothing and change nothing in the database
           --quiet          no progress display
+          --metrics-file PATH  write Prometheus metrics to PATH every 5 s (atomically: a temporary file in the
+                           same folder, then renamed), for node_exporter's textfile collector (name it *.prom)
+          --metrics-port P serve GET /metrics on 127.0.0.1:P while the run goes on
           --config FILE    KEY=value configuration lines, overriding the environment
         """
-    static let valueOptions: Set<String> = ["job", "dry-run"]
-    static let flags: Set<String> = ["due", "quiet"]
+    static let valueOptions: Set<String> = ["job", "dry-run", "metrics-file", "metrics-port"]
+    static let flags: Set<String> = ["due", "quiet", "now"]
 
     let job: Int64?
     let dryRun: URL?
     let quiet: Bool
+    let now: Bool
+    let metricsFile: URL?
+    let metricsPort: Int?
 
     init(_ arguments: Arguments) throws(UsageError) {
         let due = arguments.has("due")
@@ -49,6 +61,17 @@ struct RunCommand: Command {
         }
         dryRun = arguments[option: "dry-run"].map { URL(fileURLWithPath: $0) }
         quiet = arguments.has("quiet")
+        now = arguments.has("now")
+        guard !now || job != nil else { throw UsageError("--now needs --job ID") }
+        metricsFile = arguments[option: "metrics-file"].map { URL(fileURLWithPath: $0) }
+        if let port = arguments[option: "metrics-port"] {
+            guard let number = Int(port), (1...65535).contains(number) else {
+                throw UsageError("--metrics-port takes a port number 1-65535, not '\(port)'")
+            }
+            metricsPort = number
+        } else {
+            metricsPort = nil
+        }
     }
 
     func run(_ configuration: Configuration) throws -> Int32 {
@@ -70,10 +93,22 @@ struct RunCommand: Command {
             jobs = try store.dueJobs()
             if jobs.isEmpty { print("no job is due") }
         }
+        let observer = try RunObserver(file: metricsFile, port: metricsPort, configuration: configuration,
+                                       logger: logger)
+        defer { observer?.finish() }
         for id in jobs where !stop.isCancelled {
             let setup = try RunSetup(configuration: configuration, jobId: id, logger: logger, dryRunDirectory: dryRun,
                                      showsProgress: !quiet)
-            let summary = try MailingRun(services: setup.services, options: setup.options).run(stop: stop)
+            if dryRun == nil, let holdBack = setup.readiness(ignoringNotBefore: now).explanation(job: id) {
+                print(holdBack)
+                continue
+            }
+            var services = setup.services
+            services.metrics = observer?.metrics
+            observer?.exporter.watch(job: id)
+            let jobStop = Cancellation()  // a closing send window stops this job only; a signal stops them all
+            stop.onCancel { jobStop.cancel(stop.reason ?? "stopped") }
+            let summary = try MailingRun(services: services, options: setup.options).run(stop: jobStop)
             print(Self.describe(summary, dryRun: dryRun))
         }
         return 0

@@ -71,6 +71,8 @@ public final class MailingRun {
                                  input: routed, capacity: options.submitWorkers, name: "seal")
         let outcomes = pipeline.add(SubmitStage(services: services, budget: budget, stop: stop),
                                     workers: options.submitWorkers, input: ready, capacity: 256, name: "submit")
+        services.runMetrics?.watch(claimed: claimed, routed: routed, sealed: ready, outcomes: outcomes,
+                                   progress: progress)
         let sourceFailure = SourceFailure()
         let (services, batchSize) = (services, options.claimBatchSize)
         let sourceDone = try WorkerThread.start(setup: { try services.makeStore() }, body: { store in
@@ -82,7 +84,7 @@ public final class MailingRun {
                 pipeline.cancel("claiming failed: \(error)")
             }
         })
-        let recorder = OutcomeRecorder(store: store, progress: progress)
+        let recorder = OutcomeRecorder(store: store, progress: progress, metrics: services.runMetrics)
         do {
             try recorder.drain(outcomes)
         } catch {

@@ -14,6 +14,8 @@ struct OutcomeRecorder {
     var batchSize = 200
     var interval: TimeInterval = 0.25
     var retry = RetryPolicy()
+    /// Counts each recorded outcome by state, when the run keeps metrics.
+    var metrics: RunMetrics?
 
     /// Drains `outcomes` until it ends; returns the number of letters recorded.
     @discardableResult
@@ -43,6 +45,7 @@ struct OutcomeRecorder {
         let states = try retry.run { try store.apply(batch) }
         for update in batch {
             let state = states[update.recipientId] ?? update.state
+            metrics?.recorded(state: state)
             if !JobStore.openStates.contains(state) { progress.record(state) }
         }
         pending.removeAll(keepingCapacity: true)

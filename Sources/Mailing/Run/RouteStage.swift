@@ -55,6 +55,7 @@ struct RouteStage: Stage {
         let states = try RetryPolicy().run { try worker.store.apply(updates) }
         for update in updates where !update.keepsLease {
             progress.record(states[update.recipientId] ?? update.state)
+            services.runMetrics?.recorded(state: states[update.recipientId] ?? update.state)
         }
         return routed
     }

@@ -39,6 +39,10 @@ public struct RunServices: Sendable {
     public var logger: Logger
     /// The clock letters' times and deadlines come from.
     public var clock: @Sendable () -> Date
+    /// When the pipeline allows sending (`schedule.sendWindow`); the supervisor stops the run when it closes.
+    public var schedule = PipelineDefinition.Schedule()
+    /// Where the run's counters go (`run --metrics-file` / `--metrics-port`); nil: none kept.
+    public var metrics: Metrics?
 
     /// The Maskinporten scope for sending (spec 10.1).
     public static let sendScope = "digitalpostinnbygger:send"

@@ -16,6 +16,8 @@ public struct RunSetup {
     public let pipeline: PipelineDefinition
     /// Options from the pipeline's `throughput` section.
     public let options: RunOptions
+    /// The job's `not_before`, if set.
+    public let notBefore: Date?
 
     /// Reads job `jobId` and prepares its run.
     public init(configuration: Configuration, jobId: Int64, logger: Logger, dryRunDirectory: URL? = nil,
@@ -42,13 +44,16 @@ public struct RunSetup {
                                                 intermediates: identity.chain)
         let template = try LetterTemplate(pipeline)
         let resolve: @Sendable (String) -> URL = { [pipeline] in pipeline.resolve($0) }
-        services = RunServices(
+        notBefore = job.notBefore
+        var services = RunServices(
             jobId: jobId, template: template, resolveDocument: resolve,
             mimeType: { DocumentFileType.mimeType(of: URL(fileURLWithPath: $0)) },
             sealer: try LetterSealer(identity: identity), maskinporten: maskinporten,
             router: Router(krr: krr, certificates: certificates), krr: krr, certificates: certificates,
             accessPointURL: try configuration.require(.accessPointURL), kanal: configuration[.kanal],
             databaseURL: databaseURL, logger: logger.labelled("job \(jobId)"))
+        services.schedule = pipeline.schedule
+        self.services = services
         let throughput = pipeline.throughput
         options = RunOptions(sealWorkers: throughput.buildWorkerCount, submitWorkers: throughput.maxInFlight,
                              messagesPerSecond: throughput.messagesPerSecond, dryRunDirectory: dryRunDirectory,

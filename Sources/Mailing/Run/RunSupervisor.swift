@@ -8,8 +8,8 @@ import Synchronization
 /// cannot be renewed for half the lease time, the run stops too: another process may take the letters over
 /// soon, and two senders of one letter must never overlap.
 final class RunSupervisor: Sendable {
-    private let services: RunServices
-    private let stop: Cancellation
+    let services: RunServices
+    let stop: Cancellation
     private let finished = Mutex(false)
     private let done = Mutex<DispatchSemaphore?>(nil)
     /// Why the job stopped, if the supervisor stopped it (`paused`, `cancelled`).
@@ -47,6 +47,7 @@ final class RunSupervisor: Sendable {
                     lastRenewal = now
                     nextRenewal = now.addingTimeInterval(services.leaseDuration / 3)
                 }
+                checkSendWindow()
                 if let state = try store.state(of: services.jobId), state == .paused || state == .cancelled,
                    !stop.isCancelled {
                     stoppedBecause.withLock { $0 = state }

@@ -87,7 +87,11 @@ struct SubmitStage: Stage {
                 sealedWith = token
             }
             attempts += 1
-            switch worker.accessPoint.send(jwt: sealed.jwt, cms: sealed.cms, token: token) {
+            services.runMetrics?.inFlight(1)
+            let outcome = worker.accessPoint.send(jwt: sealed.jwt, cms: sealed.cms, token: token)
+            services.runMetrics?.inFlight(-1)
+            services.runMetrics?.answered(outcome)
+            switch outcome {
             case .accepted:
                 return submitted(routed, sealed, attempts: attempts)
             case .rejected(let problem):
