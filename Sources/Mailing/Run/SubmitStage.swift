@@ -10,8 +10,8 @@ import Pipeline
 /// | access point says                  | then                                                              |
 /// |------------------------------------|-------------------------------------------------------------------|
 /// | 2xx                                | `submitted`                                                       |
-/// | 400 (other 4xx)                    | `rejected` with the problem — unless an earlier attempt may have  |
-/// |                                    | been stored and the statuses endpoint knows the id: `submitted`   |
+/// | 400 (other 4xx)                    | `rejected` with the problem — unless the statuses endpoint knows  |
+/// |                                    | the id (an earlier attempt was stored): then `submitted`          |
 /// | 401                                | new token, letter sealed again around it (same ids), sent again   |
 /// | 403                                | the run stops (`senderRefused`); the letter stays unsent          |
 /// | 429                                | every process pauses for Retry-After, then the same bytes again   |
@@ -78,7 +78,7 @@ struct SubmitStage: Stage {
         while attempts < attemptsPerClaim {
             guard !stop.isCancelled, budget.acquire(stop: stop) else { return release(routed, attempts: attempts) }
             if services.clock() > routed.expiresAt {
-                return try expire(routed, attempts: attempts, mayBeStored: mayBeStored, worker: worker)
+                return try expire(routed, attempts: attempts, worker: worker)
             }
             let token = try services.maskinporten.token(scope: RunServices.sendScope,
                                                         consumer: services.tokenConsumer, using: worker.http).compact
@@ -95,7 +95,10 @@ struct SubmitStage: Stage {
             case .accepted:
                 return submitted(routed, sealed, attempts: attempts)
             case .rejected(let problem):
-                if mayBeStored, let known = try knownToAccessPoint(routed, worker: worker) {
+                // Always asked, not only after an uncertain attempt: an earlier attempt may have been stored
+                // behind an answer that looked safe (libcurl resends on a fresh connection by itself, and that
+                // resend may meet a 429), and then this refusal is of a duplicate, not of the letter.
+                if let known = try knownToAccessPoint(routed, worker: worker) {
                     return known.adding(attempts: attempts)
                 }
                 return rejected(routed, problem, attempts: attempts)
@@ -174,9 +177,10 @@ struct SubmitStage: Stage {
         return update
     }
 
-    private func expire(_ routed: RoutedLetter, attempts: Int, mayBeStored: Bool,
-                        worker: Worker) throws -> LetterUpdate {
-        if mayBeStored, let known = try knownToAccessPoint(routed, worker: worker) {
+    /// `expired`, unless the access point turns out to have the letter (asked whatever this claim saw, as for
+    /// a rejection).
+    private func expire(_ routed: RoutedLetter, attempts: Int, worker: Worker) throws -> LetterUpdate {
+        if let known = try knownToAccessPoint(routed, worker: worker) {
             return known.adding(attempts: attempts)
         }
         var update = LetterUpdate(recipientId: routed.letter.recipientId, state: "expired")
