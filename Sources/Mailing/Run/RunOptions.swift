@@ -2,7 +2,7 @@ public import Foundation
 
 /// How a run is sized and what it does; defaults suit a single host.
 public struct RunOptions: Sendable {
-    /// Letters claimed (and looked up in KRR) per batch.
+    /// Letters claimed (and looked up in KRR in one request) per batch.
     public var claimBatchSize: Int
     /// Build/sign/encrypt workers; `buildWorkers: 0` in the pipeline means one per core.
     public var sealWorkers: Int
@@ -17,11 +17,14 @@ public struct RunOptions: Sendable {
     /// How long letters wait when KRR stays unavailable past its retries.
     public var krrOutageDelay: TimeInterval
 
-    /// Options; `sealWorkers` 0 means one per active core.
-    public init(claimBatchSize: Int = 100, sealWorkers: Int = 0, submitWorkers: Int = 32,
+    /// Options; `sealWorkers` 0 means one per active core. `claimBatchSize` nil means about two seconds of
+    /// sending at `messagesPerSecond`, between 100 and KRR's 1,000 per request: leases stay short, processes
+    /// sharing a job get even shares, and a fast job asks KRR for 1,000 persons at a time.
+    public init(claimBatchSize: Int? = nil, sealWorkers: Int = 0, submitWorkers: Int = 32,
                 messagesPerSecond: Double = 200, dryRunDirectory: URL? = nil, showsProgress: Bool = false,
                 krrOutageDelay: TimeInterval = 30) {
-        self.claimBatchSize = max(1, min(claimBatchSize, 1000))
+        let twoSeconds = min(max(Int(min(messagesPerSecond * 2, 1000)), 100), 1000)
+        self.claimBatchSize = min(max(claimBatchSize ?? twoSeconds, 1), 1000)
         self.sealWorkers = sealWorkers > 0 ? sealWorkers : ProcessInfo.processInfo.activeProcessorCount
         self.submitWorkers = max(1, submitWorkers)
         self.messagesPerSecond = messagesPerSecond
