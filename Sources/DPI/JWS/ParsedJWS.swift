@@ -24,7 +24,7 @@ public struct ParsedJWS: Sendable {
     /// Parses `compact` (surrounding whitespace, such as a trailing newline of a file, is ignored).
     /// Throws `.malformedJWS` naming the part that is wrong.
     init(compact: String) throws {
-        let text = compact.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = compact.trimmingASCIIWhitespace()
         let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count == 3 else {
             throw DPIError(.malformedJWS, "a compact JWS has three parts separated by dots",

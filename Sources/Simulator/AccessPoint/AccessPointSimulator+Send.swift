@@ -69,7 +69,7 @@ extension AccessPointSimulator {
             }
             kanal = value.lowercased()
         }
-        let jwt = String(decoding: message.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let jwt = String(decoding: message.body, as: UTF8.self).trimmingASCIIWhitespace()
         return (jwt, package.body, kanal)
     }
 }

@@ -79,7 +79,7 @@ public struct TokenValidator: Sendable {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw .unauthorized("the Authorization header must be Bearer <token>")
         }
-        let token = try validate(String(parts[1]).trimmingCharacters(in: .whitespaces))
+        let token = try validate(parts[1].trimmingASCIIWhitespace())
         guard scopes.contains(where: token.hasScope) else {
             throw TokenRejection(status: 403, error: "insufficient_scope",
                                  reason: "the token lacks the scope this endpoint needs: "
