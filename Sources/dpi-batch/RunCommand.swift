@@ -10,14 +10,16 @@ struct RunCommand: Command {
     static let name = "run"
     static let summary = "send a job (or every due job) until every letter is submitted or final; resumable"
     static let help = """
-        usage: dpi-batch run --job ID [--dry-run DIR] [--quiet] [--config FILE]
-               dpi-batch run --due [--quiet] [--config FILE]
+        usage: dpi-batch run --job ID [--dry-run DIR] [--quiet] [--no-receipts] [--config FILE]
+               dpi-batch run --due [--quiet] [--no-receipts] [--config FILE]
 
         Routes every open letter of the job through KRR, builds, signs and encrypts it on all cores and
         submits it to the access point under the pipeline's rate limit, recording each letter's state in
         dpi.delivery. Exactly once: a letter's ids are stored before its first attempt, and an attempt with
         an unknown outcome is resolved through the access point, never by sending a new letter. Several
-        processes (on several hosts) may run the same job; they share it through leases.
+        processes (on several hosts) may run the same job; they share it through leases. While it sends, a
+        thread reconciles receipts as `dpi-batch receipts` does (without the expiry wait): letters move on
+        to delivered, posted, failed ... as receipts arrive.
 
         Exit 0 when every letter is submitted or final (unreachable and rejected letters are results), or
         when the run was paused, cancelled or interrupted (run it again to resume); 1 when it could not do
@@ -29,14 +31,16 @@ struct RunCommand: Command {
           --dry-run DIR    route and build every open letter, write <message_id>.jwt, <message_id>.cms and
                            letters.csv to DIR; send nothing and change nothing in the database
           --quiet          no progress display
+          --no-receipts    do not reconcile receipts beside the run (another process runs `receipts`)
           --config FILE    KEY=value configuration lines, overriding the environment
         """
     static let valueOptions: Set<String> = ["job", "dry-run"]
-    static let flags: Set<String> = ["due", "quiet"]
+    static let flags: Set<String> = ["due", "quiet", "no-receipts"]
 
     let job: Int64?
     let dryRun: URL?
     let quiet: Bool
+    let reconcilesReceipts: Bool
 
     init(_ arguments: Arguments) throws(UsageError) {
         let due = arguments.has("due")
@@ -49,6 +53,7 @@ struct RunCommand: Command {
         }
         dryRun = arguments[option: "dry-run"].map { URL(fileURLWithPath: $0) }
         quiet = arguments.has("quiet")
+        reconcilesReceipts = !arguments.has("no-receipts")
     }
 
     func run(_ configuration: Configuration) throws -> Int32 {
@@ -73,7 +78,12 @@ struct RunCommand: Command {
         for id in jobs where !stop.isCancelled {
             let setup = try RunSetup(configuration: configuration, jobId: id, logger: logger, dryRunDirectory: dryRun,
                                      showsProgress: !quiet)
-            let summary = try MailingRun(services: setup.services, options: setup.options).run(stop: stop)
+            var options = setup.options
+            if reconcilesReceipts, dryRun == nil {
+                options.receipts = try ReceiptServices(configuration: configuration, logger: logger.labelled("receipts"),
+                                                       maskinporten: setup.services.maskinporten)
+            }
+            let summary = try MailingRun(services: setup.services, options: options).run(stop: stop)
             print(Self.describe(summary, dryRun: dryRun))
         }
         return 0

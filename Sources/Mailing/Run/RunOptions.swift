@@ -16,11 +16,13 @@ public struct RunOptions: Sendable {
     public var showsProgress: Bool
     /// How long letters wait when KRR stays unavailable past its retries.
     public var krrOutageDelay: TimeInterval
+    /// Set to reconcile receipts on a thread beside the run (the command line does unless `--no-receipts`).
+    public var receipts: ReceiptServices?
 
     /// Options; `sealWorkers` 0 means one per active core.
     public init(claimBatchSize: Int = 100, sealWorkers: Int = 0, submitWorkers: Int = 32,
                 messagesPerSecond: Double = 200, dryRunDirectory: URL? = nil, showsProgress: Bool = false,
-                krrOutageDelay: TimeInterval = 30) {
+                krrOutageDelay: TimeInterval = 30, receipts: ReceiptServices? = nil) {
         self.claimBatchSize = max(1, min(claimBatchSize, 1000))
         self.sealWorkers = sealWorkers > 0 ? sealWorkers : ProcessInfo.processInfo.activeProcessorCount
         self.submitWorkers = max(1, submitWorkers)
@@ -28,6 +30,7 @@ public struct RunOptions: Sendable {
         self.dryRunDirectory = dryRunDirectory
         self.showsProgress = showsProgress
         self.krrOutageDelay = krrOutageDelay
+        self.receipts = receipts
     }
 }
 
