@@ -56,6 +56,29 @@ final class LetterStore: Sendable {
         }
     }
 
+    /// A receipt signed ahead of time (`AccessPointSimulator.inject(_:)`).
+    struct SignedReceipt: Sendable {
+        let id: String
+        let kind: ReceiptKind
+        let jwt: String
+        let copies: Int
+    }
+
+    /// Stores an injected letter and queues its signed `receipts`, visible at the letter's acceptance time and
+    /// in the order given. The letter does not count as accepted: it was never sent.
+    func inject(_ letter: StoredLetter, receipts: [SignedReceipt]) {
+        state.withLock { state in
+            state.letters[letter.messageId] = letter
+            for receipt in receipts {
+                state.receipts[receipt.id] = QueuedReceipt(id: receipt.id, letterId: letter.messageId, kind: receipt.kind,
+                                                           due: letter.acceptedAt, sequence: state.nextSequence,
+                                                           copies: receipt.copies, jwt: receipt.jwt)
+                state.nextSequence += 1
+                state.report.receiptsIssued += receipt.copies
+            }
+        }
+    }
+
     /// The stored letter with `messageId`, or nil.
     func letter(_ messageId: String) -> StoredLetter? {
         state.withLock { $0.letters[messageId] }
