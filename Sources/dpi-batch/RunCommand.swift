@@ -80,7 +80,8 @@ struct RunCommand: Command {
                                      showsProgress: !quiet)
             var options = setup.options
             if reconcilesReceipts, dryRun == nil {
-                options.receipts = try ReceiptServices(configuration: configuration, logger: logger.labelled("receipts"),
+                options.receipts = try ReceiptServices(configuration: configuration,
+                                                       logger: logger.labelled("receipts"),
                                                        maskinporten: setup.services.maskinporten)
             }
             let summary = try MailingRun(services: setup.services, options: options).run(stop: stop)

@@ -84,9 +84,10 @@ struct ReceiptPage {
     private static func row(_ receipt: IncomingReceipt, message: BusinessMessage, letter: ReceiptStore.Letter)
         -> ReceiptStore.ReceiptRow {
         let effect = ReceiptEffect(message, channel: letter.channel)
+        let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         return .init(receiptMessageId: receipt.messageId, conversationId: receipt.conversationId,
                      recipientId: letter.recipientId, type: receipt.type.rawValue,
-                     occurredAt: effect.occurredAt.map { Date.ISO8601FormatStyle(includingFractionalSeconds: true).format($0) },
+                     occurredAt: effect.occurredAt.map { format.format($0) },
                      signerOrgno: message.senderOrganisationNumber?.rawValue ?? letter.providerOrgno ?? "",
                      jwt: receipt.jwt, payload: String(decoding: receipt.payload, as: UTF8.self),
                      targetState: effect.state, notificationFailed: effect.notificationFailed, error: effect.error)

@@ -25,7 +25,9 @@ extension ReceiptStore {
             WHERE state IN ('submitted', 'accepted_for_print') AND expires_at <= now()
               AND message_id IS NOT NULL AND recipient_id > \(recipientId)
             ORDER BY recipient_id LIMIT \(limit)
-            """).map { ExpiringLetter(recipientId: try $0.decode("recipient_id"), messageId: try $0.decode("message_id")) }
+            """).map {
+                ExpiringLetter(recipientId: try $0.decode("recipient_id"), messageId: try $0.decode("message_id"))
+            }
     }
 
     /// Writes `expiries` in one statement, only to letters still waiting (a receipt that came meanwhile wins).

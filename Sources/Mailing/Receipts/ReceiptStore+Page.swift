@@ -15,6 +15,36 @@ extension ReceiptStore {
         let targetState: String?
         let notificationFailed: Bool
         let error: String?
+
+        enum CodingKeys: String, CodingKey {
+            case receiptMessageId = "receipt_message_id", conversationId = "conversation_id"
+            case recipientId = "recipient_id", type, occurredAt = "occurred_at", signerOrgno = "signer_orgno", jwt
+            case payload, targetState = "target_state", notificationFailed = "notification_failed", error
+        }
+    }
+
+    /// What a stored receipt does to its letter: a receipt row without the bulky JWT and payload.
+    struct Effect: Encodable, Sendable {
+        let recipientId: Int64
+        let type: String
+        let occurredAt: String?
+        let targetState: String?
+        let notificationFailed: Bool
+        let error: String?
+
+        init(_ row: ReceiptRow) {
+            recipientId = row.recipientId
+            type = row.type
+            occurredAt = row.occurredAt
+            targetState = row.targetState
+            notificationFailed = row.notificationFailed
+            error = row.error
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case recipientId = "recipient_id", type, occurredAt = "occurred_at", targetState = "target_state"
+            case notificationFailed = "notification_failed", error
+        }
     }
 
     /// An item that goes to `dpi.receipt_quarantine` with the reason.
@@ -25,6 +55,11 @@ extension ReceiptStore {
         let conversationId: UUID?
         let recipientId: Int64?
         let type: String?
+
+        enum CodingKeys: String, CodingKey {
+            case incomingMessageId = "incoming_message_id", reason, jwt, conversationId = "conversation_id"
+            case recipientId = "recipient_id", type
+        }
     }
 
     /// What storing a page did.
@@ -51,14 +86,13 @@ extension ReceiptStore {
             }
             var newlyStored: Set<String> = []
             if !ready.isEmpty {
-                let batch = try Self.json(ready)
-                for row in try connection.query(Self.insertReceipts(batch)) {
+                for row in try connection.query(Self.insertReceipts(JSONB(ready))) {
                     newlyStored.insert(try row.decode("receipt_message_id"))
                 }
-                try connection.execute(Self.applyReceipts(batch))
+                try connection.execute(Self.applyReceipts(JSONB(ready.map(Effect.init))))
             }
             if !quarantine.isEmpty {
-                try connection.execute(Self.insertQuarantine(try Self.json(quarantine.sorted {
+                try connection.execute(Self.insertQuarantine(JSONB(quarantine.sorted {
                     $0.incomingMessageId < $1.incomingMessageId
                 })))
             }
@@ -66,19 +100,12 @@ extension ReceiptStore {
         }
     }
 
-    /// `rows` as a JSON array with snake_case keys, for `jsonb_to_recordset`.
-    private static func json(_ rows: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(rows), as: UTF8.self)
-    }
-
-    private static func insertReceipts(_ batch: String) -> SQL {
+    private static func insertReceipts(_ batch: JSONB<[ReceiptRow]>) -> SQL {
         """
         INSERT INTO dpi.receipt (receipt_message_id, conversation_id, recipient_id, type, occurred_at, signer_orgno,
                                  jwt, payload)
         SELECT receipt_message_id, conversation_id, recipient_id, type, occurred_at, signer_orgno, jwt, payload::jsonb
-        FROM jsonb_to_recordset(\(batch)::jsonb) AS x(
+        FROM jsonb_to_recordset(\(batch)) AS x(
             receipt_message_id text, conversation_id uuid, recipient_id bigint, type text, occurred_at timestamptz,
             signer_orgno text, jwt text, payload text)
         ON CONFLICT (receipt_message_id) DO NOTHING
@@ -91,10 +118,10 @@ extension ReceiptStore {
     /// letter already in a final failure state (rank 10) that would not leave it there (a late delivery receipt
     /// after `expired`) flags the letter for review instead. Every column only ever moves forward, so applying
     /// the same receipts again changes nothing.
-    private static func applyReceipts(_ batch: String) -> SQL {
+    private static func applyReceipts(_ batch: JSONB<[Effect]>) -> SQL {
         """
         WITH x AS (
-            SELECT * FROM jsonb_to_recordset(\(batch)::jsonb) AS x(
+            SELECT * FROM jsonb_to_recordset(\(batch)) AS x(
                 recipient_id bigint, type text, occurred_at timestamptz, target_state text,
                 notification_failed boolean, error text)),
         a AS (
@@ -124,11 +151,11 @@ extension ReceiptStore {
         """
     }
 
-    private static func insertQuarantine(_ batch: String) -> SQL {
+    private static func insertQuarantine(_ batch: JSONB<[QuarantineRow]>) -> SQL {
         """
         INSERT INTO dpi.receipt_quarantine (incoming_message_id, reason, jwt, conversation_id, recipient_id, type)
         SELECT incoming_message_id, reason, jwt, conversation_id, recipient_id, type
-        FROM jsonb_to_recordset(\(batch)::jsonb) AS x(
+        FROM jsonb_to_recordset(\(batch)) AS x(
             incoming_message_id text, reason text, jwt text, conversation_id uuid, recipient_id bigint, type text)
         ON CONFLICT (incoming_message_id) DO NOTHING
         """

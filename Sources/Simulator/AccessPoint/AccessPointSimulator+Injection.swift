@@ -11,7 +11,8 @@ extension AccessPointSimulator {
     public func inject(_ letters: [InjectedLetter]) throws {
         for letter in letters {
             for receipt in letter.receipts where ReceiptKind(rawValue: receipt.type.rawValue) == nil {
-                throw SimulatorError(.invalidConfiguration, "\(receipt.type.rawValue) is not a receipt a provider sends")
+                throw SimulatorError(.invalidConfiguration,
+                                     "\(receipt.type.rawValue) is not a receipt a provider sends")
             }
         }
         let signed = Mutex<[Int: [LetterStore.SignedReceipt]]>([:])
@@ -50,23 +51,26 @@ extension AccessPointSimulator {
     private func stored(_ letter: InjectedLetter, acceptedAt: Date) -> StoredLetter {
         let provider = providers[index(of: letter.provider)]
         let process: BusinessProcess = provider.isPrint ? .print : .digital
+        let type: BusinessMessageType = provider.isPrint ? .utskrift : .digital
+        let scope = [StandardBusinessDocumentHeader.ScopeInformation(
+            expectedResponseDateTime: Timestamp(acceptedAt.addingTimeInterval(86_400)))]
         let header = StandardBusinessDocumentHeader(
             sender: [.init(identifier: OrganisationReference(letter.sender))],
             receiver: [.init(identifier: OrganisationReference(provider.organisation))],
             documentIdentification: .init(
-                standard: BusinessMessageType.digital.standard, instanceIdentifier: letter.messageId.uuidString.lowercased(),
-                type: provider.isPrint ? "utskrift" : "digital", creationDateAndTime: Timestamp(acceptedAt)),
+                standard: type.standard, instanceIdentifier: letter.messageId.uuidString.lowercased(),
+                type: type.rawValue, creationDateAndTime: Timestamp(acceptedAt)),
             scopes: [.init(type: "ConversationId", instanceIdentifier: letter.conversationId.uuidString.lowercased(),
-                           identifier: process.rawValue,
-                           scopeInformation: [.init(expectedResponseDateTime: Timestamp(acceptedAt.addingTimeInterval(86_400)))])])
+                           identifier: process.rawValue, scopeInformation: scope)])
         let body = DigitalMessage(
             sender: MessageSender(organisation: OrganisationReference(letter.sender),
                                   senderIdentifier: letter.senderIdentifier),
             mailboxAddress: "injected", fingerprint: PackageFingerprint(digestValue: ""), maskinportenToken: "",
             securityLevel: 3, nonSensitiveTitle: "injected", language: "NO")
         return StoredLetter(
-            messageId: letter.messageId.uuidString.lowercased(), message: BusinessMessage(header: header, body: .digital(body)),
-            provider: index(of: letter.provider), owners: [letter.sender.rawValue], kanal: letter.kanal?.lowercased(),
+            messageId: letter.messageId.uuidString.lowercased(),
+            message: BusinessMessage(header: header, body: .digital(body)), provider: index(of: letter.provider),
+            owners: [letter.sender.rawValue], kanal: letter.kanal?.lowercased(),
             senderIdentifier: letter.senderIdentifier, recipientKey: "injected:\(letter.messageId)",
             acceptedAt: acceptedAt, transportFails: letter.transportFails)
     }

@@ -70,9 +70,9 @@ final class LetterStore: Sendable {
         state.withLock { state in
             state.letters[letter.messageId] = letter
             for receipt in receipts {
-                state.receipts[receipt.id] = QueuedReceipt(id: receipt.id, letterId: letter.messageId, kind: receipt.kind,
-                                                           due: letter.acceptedAt, sequence: state.nextSequence,
-                                                           copies: receipt.copies, jwt: receipt.jwt)
+                state.receipts[receipt.id] = QueuedReceipt(
+                    id: receipt.id, letterId: letter.messageId, kind: receipt.kind, due: letter.acceptedAt,
+                    sequence: state.nextSequence, copies: receipt.copies, jwt: receipt.jwt)
                 state.nextSequence += 1
                 state.report.receiptsIssued += receipt.copies
             }
