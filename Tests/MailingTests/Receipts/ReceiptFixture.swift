@@ -75,6 +75,23 @@ final class ReceiptFixture: Sendable {
                        provider: provider, receipts: receipts, kanal: Self.kanal, transportFails: transportFails)
     }
 
+    /// The environment for a `dpi-batch` child process talking to this fixture.
+    var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for key in Configuration.Key.allCases {
+            if let value = configuration[key] { environment[key.rawValue] = value }
+        }
+        return environment
+    }
+
+    /// `dpi-batch receipts` with `arguments` run to its end: exit status, output, errors.
+    func command(_ arguments: [String]) throws -> (status: Int32?, output: String, errors: String) {
+        let process = try BackgroundProcess(try RunProcess.executable(), ["receipts"] + arguments,
+                                            environment: environment)
+        _ = process.wait(timeout: .seconds(120))
+        return (process.status, String(decoding: process.output(), as: UTF8.self), process.errorOutput())
+    }
+
     /// A reconciler on its own connection.
     func reconciler(_ options: ReceiptOptions = ReceiptOptions(pageSize: 100)) throws -> ReceiptReconciler {
         try ReceiptReconciler(services: try ReceiptServices(
