@@ -19,41 +19,53 @@ struct ReceiptAcknowledger: Sendable {
         var fatal: AccessPointError?
     }
 
-    /// Acknowledges each id in `ids` once (an id listed twice is a receipt delivered twice: two reads).
+    /// Acknowledges each id in `ids` once (an id listed twice is a receipt delivered twice: two reads). Each
+    /// connection gets a thread of its own: the work is waiting on round trips, not computing, so it must not be
+    /// limited to one thread per core as `concurrentPerform` is.
     func acknowledge(_ ids: [String], token: String) -> Result {
         guard !ids.isEmpty else { return Result() }
         let lanes = min(connections, ids.count)
         let total = Mutex(Result())
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            var result = Result()
-            defer {
-                let partial = result
+        let group = DispatchGroup()
+        for lane in 0..<lanes {
+            group.enter()
+            Thread.detachNewThread { [services] in
+                let partial = Self.acknowledge(stride(from: lane, to: ids.count, by: lanes).map { ids[$0] },
+                                               token: token, services: services)
                 total.withLock { sum in
                     sum.acknowledged += partial.acknowledged
                     sum.failed += partial.failed
                     sum.fatal = sum.fatal ?? partial.fatal
                 }
+                group.leave()
             }
-            let client: AccessPointClient
+        }
+        group.wait()
+        return total.withLock { $0 }
+    }
+
+    /// One connection's share, acknowledged in turn.
+    private static func acknowledge(_ ids: [String], token: String, services: ReceiptServices) -> Result {
+        var result = Result()
+        let client: AccessPointClient
+        do {
+            client = try AccessPointClient(baseURL: services.accessPointURL, kanal: services.kanal,
+                                           client: try HTTPClient())
+        } catch {
+            result.failed = ids.count
+            return result
+        }
+        for id in ids {
             do {
-                client = try AccessPointClient(baseURL: services.accessPointURL, kanal: services.kanal,
-                                               client: try HTTPClient())
+                try client.markRead(id, token: token)
+                result.acknowledged += 1
             } catch {
-                result.failed = (ids.count - lane + lanes - 1) / lanes
-                return
-            }
-            for index in stride(from: lane, to: ids.count, by: lanes) {
-                do {
-                    try client.markRead(ids[index], token: token)
-                    result.acknowledged += 1
-                } catch {
-                    result.failed += 1
-                    if let refusal = error as? AccessPointError, refusal.disposition != .retry {
-                        result.fatal = result.fatal ?? refusal
-                    }
+                result.failed += 1
+                if let refusal = error as? AccessPointError, refusal.disposition != .retry {
+                    result.fatal = result.fatal ?? refusal
                 }
             }
         }
-        return total.withLock { $0 }
+        return result
     }
 }

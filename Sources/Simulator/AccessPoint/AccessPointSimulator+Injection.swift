@@ -35,7 +35,7 @@ extension AccessPointSimulator {
     /// Calls `observer` with the id of each receipt the sender acknowledges, before it leaves the queue: a test
     /// can check there that the receipt was stored first.
     public func observeAcknowledgements(_ observer: @escaping @Sendable (String) -> Void) {
-        acknowledgementObserver.withLock { $0 = observer }
+        acknowledgementObserver.withLock { $0 = AcknowledgementObserver(call: observer) }
     }
 
     private func index(of provider: InjectedLetter.Provider) -> Int {
@@ -91,5 +91,16 @@ extension AccessPointSimulator {
             return LetterStore.SignedReceipt(id: id.uuidString.lowercased(), kind: kind, jwt: jwt,
                                              copies: max(1, receipt.copies))
         }
+    }
+}
+
+/// The observer of `AccessPointSimulator.observeAcknowledgements(_:)`, in a class: a bare closure kept in a
+/// `Mutex` is wrapped in one more reabstraction thunk by every `withLock`, and after tens of thousands of
+/// acknowledgements releasing that chain overflows the stack.
+final class AcknowledgementObserver: Sendable {
+    let call: @Sendable (String) -> Void
+
+    init(call: @escaping @Sendable (String) -> Void) {
+        self.call = call
     }
 }

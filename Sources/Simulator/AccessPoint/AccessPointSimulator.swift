@@ -24,7 +24,7 @@ public final class AccessPointSimulator: Sendable {
     let store = LetterStore()
     let faults: FaultInjector
     /// Told of each acknowledgement before it is applied (`observeAcknowledgements(_:)`).
-    let acknowledgementObserver = Mutex<(@Sendable (String) -> Void)?>(nil)
+    let acknowledgementObserver = Mutex<AcknowledgementObserver?>(nil)
 
     /// An access point accepting bearer tokens `tokenValidator` accepts. Throws `.invalidConfiguration` when
     /// a provider certificate has no organisation number, `.malformedSeed` for a bad seed.

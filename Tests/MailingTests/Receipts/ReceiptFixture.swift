@@ -107,25 +107,31 @@ final class ReceiptFixture: Sendable {
     }
 
     /// Acknowledgements whose receipt was not yet in `dpi.receipt` or `dpi.receipt_quarantine` when the
-    /// simulator received them (one in `every` checked): the list must stay empty.
+    /// simulator received them (one in `every` checked, on a connection of its own): must stay empty.
     final class EarlyAcknowledgements: Sendable {
         let ids = Mutex<[String]>([])
         let checked = Atomic<Int>(0)
+        let seen = Atomic<Int>(0)
+        let connection: Mutex<Connection>
+
+        init(connection: consuming sending Connection) {
+            self.connection = Mutex(connection)
+        }
     }
 
     /// Starts checking acknowledgements against the database.
-    func watchAcknowledgements(checkingEvery every: Int = 1) -> EarlyAcknowledgements {
-        let early = EarlyAcknowledgements()
-        let counter = Atomic<Int>(0)
-        let url = database.url
+    func watchAcknowledgements(checkingEvery every: Int = 1) throws -> EarlyAcknowledgements {
+        let early = EarlyAcknowledgements(connection: try Connection(database.url))
         simulation.accessPoint.observeAcknowledgements { id in
-            guard counter.add(1, ordering: .relaxed).newValue % every == 0 else { return }
+            guard early.seen.add(1, ordering: .relaxed).newValue % every == 0 else { return }
             early.checked.add(1, ordering: .relaxed)
-            let stored = try? TestDatabase.psql(url, """
-                SELECT (SELECT count(*) FROM dpi.receipt WHERE receipt_message_id = '\(id)')
-                     + (SELECT count(*) FROM dpi.receipt_quarantine WHERE incoming_message_id = '\(id)')
-                """)
-            if stored != "1" { early.ids.withLock { $0.append(id) } }
+            let stored = early.connection.withLock { connection in
+                try? connection.query("""
+                    SELECT (SELECT count(*) FROM dpi.receipt WHERE receipt_message_id = \(id))
+                         + (SELECT count(*) FROM dpi.receipt_quarantine WHERE incoming_message_id = \(id)) AS n
+                    """).first?.decode("n", as: Int64.self)
+            }
+            if stored != 1 { early.ids.withLock { $0.append(id) } }
         }
         return early
     }

@@ -12,7 +12,7 @@ import TestSupport
     @Test func duplicatedOutOfOrderAndLateReceiptsLeaveEachLetterInItsRightStateAndAreStoredOnce() throws {
         try RunDatabase.with { database throws in
             let fixture = try ReceiptFixture(database: database)
-            let early = fixture.watchAcknowledgements()
+            let early = try fixture.watchAcknowledgements()
             let digital = try fixture.letters(5, channel: "digital", provider: ReceiptFixture.digipost)
             let print = try fixture.letters(3, channel: "print", provider: ReceiptFixture.printProvider)
             let t = Date()

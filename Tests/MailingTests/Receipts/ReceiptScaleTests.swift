@@ -20,7 +20,7 @@ import TestSupport
             injected += posted.map { fixture.injected($0, .print, [.init(.leveringskvittering)]) }
             injected += received.map { fixture.injected($0, .print, [.init(.mottakskvittering)]) }
             try fixture.simulation.accessPoint.inject(injected)
-            let early = fixture.watchAcknowledgements(checkingEvery: 500)
+            let early = try fixture.watchAcknowledgements(checkingEvery: 10)
 
             let tally = try fixture.reconciler(ReceiptOptions(pageSize: 1000, acknowledgeConnections: 8)).reconcile()
 
@@ -36,7 +36,7 @@ import TestSupport
             #expect(try database.value("SELECT count(*) FROM dpi.receipt_quarantine") == "0")
             let report = fixture.simulation.accessPoint.report
             #expect(report.receiptsRead == 5 * share && report.receiptsIssued == 5 * share)
-            #expect(early.checked.load(ordering: .relaxed) == 5 * share / 500)
+            #expect(early.checked.load(ordering: .relaxed) == 5 * share / 10)
             #expect(early.ids.withLock { $0 }.isEmpty, "acknowledged before stored")
         }
     }
