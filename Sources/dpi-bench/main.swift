@@ -24,7 +24,8 @@ func option(_ name: String, in words: [String]) -> String? {
 }
 
 let words = Array(CommandLine.arguments.dropFirst())
-guard let benchmark = words.first, ["formats", "routing", "receipts"].contains(benchmark), let pki = option("pki", in: words)
+guard let benchmark = words.first, ["formats", "routing", "receipts"].contains(benchmark),
+      let pki = option("pki", in: words)
 else {
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(2)

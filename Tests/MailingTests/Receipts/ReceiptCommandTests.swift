@@ -16,7 +16,8 @@ import TestSupport
             let waited = try fixture.command(["--job", job, "--wait", "1"])
             #expect(waited.status == 3, "\(waited.errors)")
             #expect(waited.errors.contains("2 submitted letters of job \(job) still await receipts after --wait 1 s"))
-            #expect(waited.output.contains("1 stored") && waited.output.contains("job \(job): 2 letters await receipts"))
+            #expect(waited.output.contains("1 stored"))
+            #expect(waited.output.contains("job \(job): 2 letters await receipts"))
             for letter in letters.dropFirst() {
                 try fixture.inject(letter, .digipost, [.init(.leveringskvittering)])
             }
@@ -39,8 +40,8 @@ import TestSupport
 
     @Test func aRunWithReceiptsReconciledBesideItLeavesNoDeliveredLetterSubmitted() throws {
         try RunDatabase.with { database throws in
-            let fixture = try RunFixture(persons: 30, printOnly: 4, receipts: ReceiptSettings(delay: 0, printPostingDelay: 0),
-                                         database: database)
+            let fixture = try RunFixture(persons: 30, printOnly: 4,
+                                         receipts: ReceiptSettings(delay: 0, printPostingDelay: 0), database: database)
             let logger = Logger(label: "test", minimumLevel: .error)
             let setup = try RunSetup(configuration: fixture.configuration, jobId: fixture.jobId, logger: logger)
             var options = setup.options

@@ -5,7 +5,8 @@ import Testing
 
 /// The state each receipt type moves a letter to, per channel (PRODUCT.md, spec 11.2), and the polling pace.
 @Suite struct ReceiptEffectTests {
-    private static func message(_ body: (Receipt) -> BusinessMessage.Body, process: BusinessProcess) -> BusinessMessage {
+    private static func message(_ body: (Receipt) -> BusinessMessage.Body, process: BusinessProcess)
+        -> BusinessMessage {
         let organisation = try! OrganisationNumber("984661185")
         let receipt = Receipt(issuer: MessageSender(organisation: OrganisationReference(organisation)),
                               recipient: OrganisationRecipient(organisation: OrganisationReference(organisation)),

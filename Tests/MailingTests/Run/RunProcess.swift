@@ -17,7 +17,8 @@ enum RunProcess {
     static func start(_ fixture: RunFixture, databaseURL: String? = nil) throws -> BackgroundProcess {
         var environment = fixture.environment
         if let databaseURL { environment["DPI_DATABASE_URL"] = databaseURL }
-        return try BackgroundProcess(try executable(), ["run", "--job", String(fixture.jobId), "--quiet", "--no-receipts"],
+        return try BackgroundProcess(try executable(),
+                                     ["run", "--job", String(fixture.jobId), "--quiet", "--no-receipts"],
                                      environment: environment)
     }
 
