@@ -6,8 +6,8 @@ import Mailing
 enum CommandLineTool {
     /// The commands of PRODUCT.md that this build has, in the order `dpi-batch --help` lists them.
     static var commands: [any Command.Type] {
-        [MigrateCommand.self, ImportCommand.self, CheckCommand.self, RunCommand.self, StatusCommand.self,
-         ReportCommand.self, PauseCommand.self, CancelCommand.self, SimulateCommand.self]
+        [MigrateCommand.self, ImportCommand.self, CheckCommand.self, RunCommand.self, ReceiptsCommand.self,
+         StatusCommand.self, ReportCommand.self, PauseCommand.self, CancelCommand.self, SimulateCommand.self]
     }
 
     /// Runs `dpi-batch <words>` and returns the exit code.

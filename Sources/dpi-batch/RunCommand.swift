@@ -10,14 +10,17 @@ struct RunCommand: Command {
     static let name = "run"
     static let summary = "send a job (or every due job) until every letter is submitted or final; resumable"
     static let help = """
-        usage: dpi-batch run --job ID [--now] [--dry-run DIR] [--quiet] [--metrics-file PATH] [--metrics-port P]
-               dpi-batch run --due [--quiet] [--metrics-file PATH] [--metrics-port P] [--config FILE]
+        usage: dpi-batch run --job ID [--now] [--dry-run DIR] [--quiet] [--no-receipts] [--metrics-file PATH]
+                                      [--metrics-port P] [--config FILE]
+               dpi-batch run --due [--quiet] [--no-receipts] [--metrics-file PATH] [--metrics-port P] [--config FILE]
 
         Routes every open letter of the job through KRR, builds, signs and encrypts it on all cores and
         submits it to the access point under the pipeline's rate limit, recording each letter's state in
         dpi.delivery. Exactly once: a letter's ids are stored before its first attempt, and an attempt with
         an unknown outcome is resolved through the access point, never by sending a new letter. Several
-        processes (on several hosts) may run the same job; they share it through leases.
+        processes (on several hosts) may run the same job; they share it through leases. While it sends, a
+        thread reconciles receipts as `dpi-batch receipts` does (without the expiry wait): letters move on
+        to delivered, posted, failed ... as receipts arrive.
 
         Sending happens only inside the pipeline's schedule.sendWindow: outside it, `run --job` says when it
         opens and exits 0 without sending (`run --due` skips the job), and a run stops like a pause when the
@@ -35,13 +38,14 @@ struct RunCommand: Command {
           --dry-run DIR    route and build every open letter, write <message_id>.jwt, <message_id>.cms and
                            letters.csv to DIR; send nothing and change nothing in the database
           --quiet          no progress display
+          --no-receipts    do not reconcile receipts beside the run (another process runs `receipts`)
           --metrics-file PATH  write Prometheus metrics to PATH every 5 s (atomically: a temporary file in the
                            same folder, then renamed), for node_exporter's textfile collector (name it *.prom)
           --metrics-port P serve GET /metrics on 127.0.0.1:P while the run goes on
           --config FILE    KEY=value configuration lines, overriding the environment
         """
     static let valueOptions: Set<String> = ["job", "dry-run", "metrics-file", "metrics-port"]
-    static let flags: Set<String> = ["due", "quiet", "now"]
+    static let flags: Set<String> = ["due", "quiet", "now", "no-receipts"]
 
     let job: Int64?
     let dryRun: URL?
@@ -49,6 +53,7 @@ struct RunCommand: Command {
     let now: Bool
     let metricsFile: URL?
     let metricsPort: Int?
+    let reconcilesReceipts: Bool
 
     init(_ arguments: Arguments) throws(UsageError) {
         let due = arguments.has("due")
@@ -72,6 +77,7 @@ struct RunCommand: Command {
         } else {
             metricsPort = nil
         }
+        reconcilesReceipts = !arguments.has("no-receipts")
     }
 
     func run(_ configuration: Configuration) throws -> Int32 {
@@ -106,9 +112,15 @@ struct RunCommand: Command {
             var services = setup.services
             services.metrics = observer?.metrics
             observer?.exporter.watch(job: id)
+            var options = setup.options
+            if reconcilesReceipts, dryRun == nil {
+                options.receipts = try ReceiptServices(configuration: configuration,
+                                                       logger: logger.labelled("receipts"),
+                                                       maskinporten: setup.services.maskinporten)
+            }
             let jobStop = Cancellation()  // a closing send window stops this job only; a signal stops them all
             stop.onCancel { jobStop.cancel(stop.reason ?? "stopped") }
-            let summary = try MailingRun(services: services, options: setup.options).run(stop: jobStop)
+            let summary = try MailingRun(services: services, options: options).run(stop: jobStop)
             print(Self.describe(summary, dryRun: dryRun))
         }
         return 0

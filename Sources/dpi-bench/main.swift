@@ -5,12 +5,15 @@ import Foundation
 let usage = """
     usage: dpi-bench formats --pki DIR [--threads N] [--seconds S] [--document-bytes B]
            dpi-bench routing --pki DIR [--persons N]
+           dpi-bench receipts --pki DIR [--receipts N] [--migrations DIR]   (DPI_DATABASE_URL set)
 
     formats   seals letters (ASiC-E, XAdES, CMS, business message, JWS) as fast as it can on N threads for
               S seconds; prints letters per second by the wall clock and per thread CPU-second (the divisor
               `openssl speed` uses)
     routing   routes N generated persons (default 100000, every KRR category) through the real Maskinporten
               and KRR clients against a simulator in this process; prints persons routed per second
+    receipts  reconciles N receipts (default 50000) that a simulator in this process returns for letters put in
+              the database as submitted: poll, verify, store, apply, acknowledge; prints receipts per second
 
     DIR is a test PKI from ops/make-test-pki.
     """
@@ -21,14 +24,21 @@ func option(_ name: String, in words: [String]) -> String? {
 }
 
 let words = Array(CommandLine.arguments.dropFirst())
-guard let benchmark = words.first, ["formats", "routing"].contains(benchmark), let pki = option("pki", in: words)
+guard let benchmark = words.first, ["formats", "routing", "receipts"].contains(benchmark),
+      let pki = option("pki", in: words)
 else {
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(2)
 }
 let folder = URL(fileURLWithPath: pki)
 do {
-    if benchmark == "routing" {
+    if benchmark == "receipts" {
+        let count = Int(option("receipts", in: words) ?? "") ?? 50_000
+        let benchmark = try ReceiptsBenchmark(
+            pki: folder, count: count, databaseURL: ProcessInfo.processInfo.environment["DPI_DATABASE_URL"] ?? "",
+            migrations: option("migrations", in: words) ?? "sql/migrations")
+        print(String(format: "%.1f", try benchmark.receiptsPerSecond()))
+    } else if benchmark == "routing" {
         let persons = Int(option("persons", in: words) ?? "") ?? 100_000
         print(String(format: "%.1f", try RoutingBenchmark(pki: folder, persons: persons).personsPerSecond()))
     } else {

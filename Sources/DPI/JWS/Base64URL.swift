@@ -71,29 +71,48 @@ public enum Base64URL {
 
     /// The bytes of base64url ASCII `characters`, as `decode(_:)`; lets the JWS parser decode slices of its input.
     static func decode(ascii characters: some Collection<UInt8>) -> Data? {
-        guard characters.count % 4 != 1 else { return nil }
-        var output = Data(capacity: characters.count * 3 / 4)
-        var group: UInt32 = 0
-        var collected = 0
-        for character in characters {
-            let value = values[Int(character)]
-            guard value != invalid else { return nil }
-            group = group << 6 | UInt32(value)
-            collected += 1
-            if collected == 4 {
-                output.append(contentsOf: [UInt8(group >> 16 & 0xFF), UInt8(group >> 8 & 0xFF), UInt8(group & 0xFF)])
-                group = 0
-                collected = 0
+        if let decoded = characters.withContiguousStorageIfAvailable(decode(buffer:)) { return decoded }
+        return Array(characters).withUnsafeBufferPointer(decode(buffer:))
+    }
+
+    /// Decodes over raw buffers, four characters at a time: receipts and tokens are decoded by the thousand,
+    /// and an element-wise loop appending to `Data` costs nearly a millisecond per JWS in a debug build.
+    private static func decode(buffer characters: UnsafeBufferPointer<UInt8>) -> Data? {
+        let rest = characters.count % 4
+        guard rest != 1 else { return nil }
+        let whole = characters.count - rest
+        var output = Data(count: whole / 4 * 3 + max(0, rest - 1))
+        let valid = values.withUnsafeBufferPointer { values in
+            output.withUnsafeMutableBytes { (output: UnsafeMutableRawBufferPointer) -> Bool in
+                var write = 0
+                var read = 0
+                while read < whole {
+                    let (a, b) = (values[Int(characters[read])], values[Int(characters[read + 1])])
+                    let (c, d) = (values[Int(characters[read + 2])], values[Int(characters[read + 3])])
+                    guard (a | b | c | d) & 0xC0 == 0 else { return false }
+                    let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    output[write] = UInt8(truncatingIfNeeded: group >> 16)
+                    output[write + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                    output[write + 2] = UInt8(truncatingIfNeeded: group)
+                    read += 4
+                    write += 3
+                }
+                guard rest > 0 else { return true }
+                var group: UInt32 = 0
+                for offset in 0..<rest {
+                    let value = values[Int(characters[whole + offset])]
+                    guard value != invalid else { return false }
+                    group = group << 6 | UInt32(value)
+                }
+                if rest == 2 {
+                    output[write] = UInt8(truncatingIfNeeded: group >> 4)
+                } else {
+                    output[write] = UInt8(truncatingIfNeeded: group >> 10)
+                    output[write + 1] = UInt8(truncatingIfNeeded: group >> 2)
+                }
+                return true
             }
         }
-        switch collected {
-        case 2:
-            output.append(UInt8(group >> 4 & 0xFF))
-        case 3:
-            output.append(contentsOf: [UInt8(group >> 10 & 0xFF), UInt8(group >> 2 & 0xFF)])
-        default:
-            break
-        }
-        return output
+        return valid ? output : nil
     }
 }

@@ -44,6 +44,9 @@ public final class MailingRun {
         let supervisor = RunSupervisor(services: services, stop: stop)
         try supervisor.start()
         defer { supervisor.finish() }
+        let receipts = options.receipts.map { ReceiptWatcher(services: $0) }
+        receipts?.start()
+        defer { receipts?.finish() }
 
         do {
             try send(store: store, budget: budget, progress: progress, stop: stop)

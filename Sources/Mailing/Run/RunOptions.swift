@@ -16,13 +16,15 @@ public struct RunOptions: Sendable {
     public var showsProgress: Bool
     /// How long letters wait when KRR stays unavailable past its retries.
     public var krrOutageDelay: TimeInterval
+    /// Set to reconcile receipts on a thread beside the run (the command line does unless `--no-receipts`).
+    public var receipts: ReceiptServices?
 
     /// Options; `sealWorkers` 0 means one per active core. `claimBatchSize` nil means about two seconds of
     /// sending at `messagesPerSecond`, between 100 and KRR's 1,000 per request: leases stay short, processes
     /// sharing a job get even shares, and a fast job asks KRR for 1,000 persons at a time.
     public init(claimBatchSize: Int? = nil, sealWorkers: Int = 0, submitWorkers: Int = 32,
                 messagesPerSecond: Double = 200, dryRunDirectory: URL? = nil, showsProgress: Bool = false,
-                krrOutageDelay: TimeInterval = 30) {
+                krrOutageDelay: TimeInterval = 30, receipts: ReceiptServices? = nil) {
         let twoSeconds = min(max(Int(min(messagesPerSecond * 2, 1000)), 100), 1000)
         self.claimBatchSize = min(max(claimBatchSize ?? twoSeconds, 1), 1000)
         self.sealWorkers = sealWorkers > 0 ? sealWorkers : ProcessInfo.processInfo.activeProcessorCount
@@ -31,6 +33,7 @@ public struct RunOptions: Sendable {
         self.dryRunDirectory = dryRunDirectory
         self.showsProgress = showsProgress
         self.krrOutageDelay = krrOutageDelay
+        self.receipts = receipts
     }
 }
 

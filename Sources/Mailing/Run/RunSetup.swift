@@ -31,14 +31,9 @@ public struct RunSetup {
             throw MailingError(.jobNotRunnable, "job \(jobId) was cancelled; it is not run again")
         }
         pipeline = try PipelineDefinition(jobJSON: Data(job.pipelineJSON.utf8))
-        let identity = try Identity(pkcs12File: URL(fileURLWithPath: try configuration.require(.keystore)),
-                                    password: try configuration.require(.keystorePassword))
-        let anchors = try Certificate.bundle(contentsOf: URL(fileURLWithPath: try configuration.require(.trustAnchors)))
-        let maskinporten = MaskinportenClient(
-            configuration: .init(tokenURL: try configuration.require(.maskinportenTokenURL),
-                                 audience: try configuration.require(.maskinportenAudience),
-                                 clientID: try configuration.require(.clientID)),
-            identity: identity)
+        let identity = try configuration.senderIdentity()
+        let anchors = try configuration.trustAnchors()
+        let maskinporten = try configuration.maskinportenClient(identity: identity)
         let krr = KRRClient(configuration: .init(baseURL: try configuration.require(.krrURL)), maskinporten: maskinporten)
         let certificates = ProviderCertificates(trustStore: try TrustStore(anchors: anchors),
                                                 intermediates: identity.chain)

@@ -29,6 +29,7 @@ extension AccessPointSimulator {
     /// `POST /messages/in/{id}/read`: 200 and the receipt leaves the caller's list; 404 when there is no
     /// such unread receipt for the caller.
     func markRead(token: MaskinportenToken, id: String?) -> HTTPResponse {
+        if let id, let observer = acknowledgementObserver.withLock({ $0 }) { observer.call(id.lowercased()) }
         guard let id, store.markRead(id.lowercased(), owners: Self.owners(of: token), now: configuration.clock()) else {
             return ProblemDetails(status: 404, title: "Not Found", detail: "no unread incoming message has this id")
                 .response()

@@ -1,6 +1,7 @@
 import Foundation
 import DPI
 import HTTP
+import Synchronization
 
 /// The simulated access point (corner 2) with the mailbox and print providers behind it (corner 4), per
 /// `dpi-reference/api/openapi_spec.yaml` and spec 10, 15, 16, 17.3-17.4: it accepts letters only after every
@@ -22,6 +23,8 @@ public final class AccessPointSimulator: Sendable {
     let directory: MailboxDirectory
     let store = LetterStore()
     let faults: FaultInjector
+    /// Told of each acknowledgement before it is applied (`observeAcknowledgements(_:)`).
+    let acknowledgementObserver = Mutex<AcknowledgementObserver?>(nil)
 
     /// An access point accepting bearer tokens `tokenValidator` accepts. Throws `.invalidConfiguration` when
     /// a provider certificate has no organisation number, `.malformedSeed` for a bad seed.

@@ -31,6 +31,11 @@ final class LetterStore: Sendable {
         var receipts: [String: QueuedReceipt] = [:]
         var nextSequence = 0
         var report = AccessPointReport()
+        /// Every queued receipt by visibility (due, then sequence), read ones pruned from the front as pages are
+        /// asked for; sorted again only after receipts were added, so a page costs what it returns rather than a
+        /// sort of the whole queue (which made a 50,000-receipt backlog crawl).
+        var order: [(due: Date, sequence: Int, id: String)] = []
+        var orderIsSorted = true
     }
 
     private let state = Mutex(State())
@@ -50,9 +55,36 @@ final class LetterStore: Sendable {
                 state.receipts[id] = QueuedReceipt(id: id, letterId: letter.messageId, kind: planned.kind,
                                                    due: planned.due, sequence: state.nextSequence,
                                                    copies: planned.copies)
+                state.order.append((planned.due, state.nextSequence, id))
+                state.orderIsSorted = false
                 state.nextSequence += 1
             }
             return true
+        }
+    }
+
+    /// A receipt signed ahead of time (`AccessPointSimulator.inject(_:)`).
+    struct SignedReceipt: Sendable {
+        let id: String
+        let kind: ReceiptKind
+        let jwt: String
+        let copies: Int
+    }
+
+    /// Stores an injected letter and queues its signed `receipts`, visible at the letter's acceptance time and
+    /// in the order given. The letter does not count as accepted: it was never sent.
+    func inject(_ letter: StoredLetter, receipts: [SignedReceipt]) {
+        state.withLock { state in
+            state.letters[letter.messageId] = letter
+            for receipt in receipts {
+                state.receipts[receipt.id] = QueuedReceipt(
+                    id: receipt.id, letterId: letter.messageId, kind: receipt.kind, due: letter.acceptedAt,
+                    sequence: state.nextSequence, copies: receipt.copies, jwt: receipt.jwt)
+                state.order.append((letter.acceptedAt, state.nextSequence, receipt.id))
+                state.orderIsSorted = false
+                state.nextSequence += 1
+                state.report.receiptsIssued += receipt.copies
+            }
         }
     }
 
@@ -77,11 +109,20 @@ final class LetterStore: Sendable {
     func inbox(_ filter: InboxFilter, now: Date, page: Int, pageSize: Int,
                sign: (QueuedReceipt, StoredLetter) -> String?) -> [(id: String, jwt: String)] {
         state.withLock { state in
-            let visible = state.receipts.values.filter { receipt in
-                guard receipt.due <= now, let letter = state.letters[receipt.letterId] else { return false }
-                return Self.matches(letter, filter)
-            }.sorted { ($0.due, $0.sequence) < ($1.due, $1.sequence) }
-            let copies = visible.flatMap { Array(repeating: $0.id, count: $0.copies - $0.reads) }
+            if !state.orderIsSorted {
+                state.order.sort { ($0.due, $0.sequence) < ($1.due, $1.sequence) }
+                state.orderIsSorted = true
+            }
+            let receipts = state.receipts
+            state.order.removeFirst(state.order.prefix { receipts[$0.id] == nil }.count)
+            var copies: [String] = []
+            for entry in state.order {
+                guard entry.due <= now else { break }
+                guard let receipt = state.receipts[entry.id], let letter = state.letters[receipt.letterId],
+                      Self.matches(letter, filter) else { continue }
+                copies.append(contentsOf: repeatElement(entry.id, count: receipt.copies - receipt.reads))
+                if copies.count >= (page + 1) * pageSize { break }
+            }
             var entries: [(id: String, jwt: String)] = []
             for id in copies.dropFirst(page * pageSize).prefix(pageSize) {
                 guard var receipt = state.receipts[id], let letter = state.letters[receipt.letterId] else { continue }

@@ -19,6 +19,7 @@ public struct TokenValidator: Sendable {
     /// Tokens withdrawn by the issuing simulator (401 when presented).
     public let revocations: TokenRevocations
     private let clock: @Sendable () -> Date
+    private let validated = ValidatedTokens()
 
     /// A validator for tokens signed with `certificate`'s key by `issuer`, for `audiences` when restricted,
     /// checking expiry at `clock()`.
@@ -34,6 +35,9 @@ public struct TokenValidator: Sendable {
     /// The decoded token of `compact` when it is signed by the issuer's key, names the issuer, has not
     /// expired and (when restricted) is for one of `audiences`; throws a 401 rejection naming the failed claim.
     public func validate(_ compact: String) throws(TokenRejection) -> MaskinportenToken {
+        if let token = validated.token(for: compact), token.expiresAt > clock() {
+            return token
+        }
         guard let jws = try? JWS.parse(compact), let token = try? MaskinportenToken(compact: compact) else {
             throw .unauthorized("the bearer token is not a Maskinporten access token (JWT with the required claims)")
         }
@@ -54,6 +58,7 @@ public struct TokenValidator: Sendable {
             throw .unauthorized("aud: the bearer token is restricted to another audience than this service; "
                                 + "ask Maskinporten for a token for this resource")
         }
+        validated.remember(compact, as: token)
         return token
     }
 

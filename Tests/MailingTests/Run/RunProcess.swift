@@ -13,11 +13,12 @@ enum RunProcess {
         return path
     }
 
-    /// Starts the run in the background.
+    /// Starts the run in the background, without reconciling receipts: these tests check what was sent.
     static func start(_ fixture: RunFixture, databaseURL: String? = nil) throws -> BackgroundProcess {
         var environment = fixture.environment
         if let databaseURL { environment["DPI_DATABASE_URL"] = databaseURL }
-        return try BackgroundProcess(try executable(), ["run", "--job", String(fixture.jobId), "--quiet"],
+        return try BackgroundProcess(try executable(),
+                                     ["run", "--job", String(fixture.jobId), "--quiet", "--no-receipts"],
                                      environment: environment)
     }
 
