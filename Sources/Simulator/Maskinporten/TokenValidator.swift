@@ -35,7 +35,7 @@ public struct TokenValidator: Sendable {
     /// The decoded token of `compact` when it is signed by the issuer's key, names the issuer, has not
     /// expired and (when restricted) is for one of `audiences`; throws a 401 rejection naming the failed claim.
     public func validate(_ compact: String) throws(TokenRejection) -> MaskinportenToken {
-        if let token = validated.token(for: compact), token.expiresAt > clock() {
+        if let token = validated.token(for: compact), token.expiresAt > clock(), !revocations.isRevoked(token.tokenID) {
             return token
         }
         guard let jws = try? JWS.parse(compact), let token = try? MaskinportenToken(compact: compact) else {

@@ -4,7 +4,7 @@ import Synchronization
 
 /// The bearer tokens a `TokenValidator` has already found good (signature, issuer, audience), so that a client
 /// sending thousands of requests with one token (acknowledging receipts one by one) is not charged a JWS parse
-/// and an RSA verification per request. Expiry is still checked on every request; at most `capacity` tokens
+/// and an RSA verification per request. Expiry and revocation are still checked on every request; at most `capacity` tokens
 /// are kept, and all are forgotten when it is reached.
 final class ValidatedTokens: Sendable {
     private let capacity = 1_000
