@@ -3,9 +3,9 @@ import Glibc
 import Postgres
 import Synchronization
 
-/// Publishes a run's metrics while it goes on: every `interval` it reads the letters per state of the jobs
-/// that are ready, running or paused (and those it was told to watch) from the database, then rewrites the
-/// metrics file atomically — a temporary file in the same folder, renamed over the old one — as
+/// Publishes a run's metrics while it goes on: every `interval` it reads the letters per state and the receipt
+/// lag of the jobs that are ready, running or paused (and those it was told to watch) from the database, then
+/// rewrites the metrics file atomically — a temporary file in the same folder, renamed over the old one — as
 /// node_exporter's textfile collector requires. A failure to refresh or write is logged and tried again.
 public final class MetricsExporter: Sendable {
     private let metrics: Metrics
@@ -82,6 +82,18 @@ public final class MetricsExporter: Sendable {
             series[["job": String(job), "state": try row.decode("state")]] = Double(try row.decode("n", as: Int64.self))
         }
         metrics.replace(RunMetrics.letters, with: series)
+        let lags = try connection.query("""
+            SELECT d.job_id, extract(epoch FROM now() - min(d.submitted_at))::float8 AS lag
+            FROM dpi.delivery d JOIN dpi.mailing_job j ON j.id = d.job_id
+            WHERE (j.state IN ('ready', 'running', 'paused') OR j.id = ANY(\(jobs)))
+              AND d.state = 'submitted' AND d.submitted_at IS NOT NULL
+            GROUP BY d.job_id
+            """)
+        var lagSeries: [Metrics.Labels: Double] = [:]
+        for row in lags {
+            lagSeries[["job": String(try row.decode("job_id", as: Int64.self))]] = try row.decode("lag", as: Double.self)
+        }
+        metrics.replace(RunMetrics.receiptLag, with: lagSeries)
     }
 
     /// Writes `text` to a temporary file beside `file` and renames it over `file`, so a reader sees the old

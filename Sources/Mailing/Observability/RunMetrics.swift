@@ -18,7 +18,8 @@ public struct RunMetrics: Sendable {
     public static let rateLimited = "dpi_batch_rate_limited_total"
     /// Items waiting in each bounded queue between the stages (`job`, `queue`).
     public static let queueDepth = "dpi_batch_queue_depth"
-    /// Receipt lag in seconds (`job`): declared here, set by receipt reconciliation (`dpi-batch receipts`).
+    /// Receipt lag in seconds (`job`): how long the oldest letter still without its first receipt has waited
+    /// since it was submitted (read from the database with the letter counts).
     public static let receiptLag = "dpi_batch_receipt_lag_seconds"
 
     /// A registry with every dpi-batch metric declared.
@@ -33,7 +34,7 @@ public struct RunMetrics: Sendable {
         metrics.register(rateLimited, .counter, help: "429 Too Many Requests answers from the access point.")
         metrics.register(queueDepth, .gauge, help: "Items waiting in each bounded queue between run stages.")
         metrics.register(receiptLag, .gauge,
-                         help: "Seconds between a receipt's creation and its reconciliation (set by receipts).")
+                         help: "Seconds the oldest submitted letter without a receipt has waited since submission.")
         return metrics
     }
 
