@@ -33,6 +33,8 @@ public final class Simulation: Sendable {
         public var acceptOnly: Bool
         /// Organisations with an agreement with the access point (others get 403); nil for every organisation.
         public var agreements: Set<OrganisationNumber>?
+        /// The official `sdp-manifest.xsd` received manifests must conform to; nil skips that check.
+        public var manifestSchema: URL?
         /// The current time of every service.
         public var clock: @Sendable () -> Date
 
@@ -41,7 +43,7 @@ public final class Simulation: Sendable {
                     issuer: String = "https://test.maskinporten.no/", clientID: String = "dpi-batch-simulated",
                     delegators: Set<OrganisationNumber> = [], receipts: ReceiptSettings = ReceiptSettings(),
                     faults: FaultSettings = FaultSettings(),
-                    acceptOnly: Bool = false, agreements: Set<OrganisationNumber>? = nil,
+                    acceptOnly: Bool = false, agreements: Set<OrganisationNumber>? = nil, manifestSchema: URL? = nil,
                     clock: @escaping @Sendable () -> Date = { Date() }) {
             self.pkiDirectory = pkiDirectory
             self.keystorePassword = keystorePassword
@@ -54,6 +56,7 @@ public final class Simulation: Sendable {
             self.faults = faults
             self.acceptOnly = acceptOnly
             self.agreements = agreements
+            self.manifestSchema = manifestSchema
             self.clock = clock
         }
     }
@@ -103,6 +106,7 @@ public final class Simulation: Sendable {
             intermediates: intermediates, seed: settings.seed, receipts: settings.receipts, faults: settings.faults,
             acceptOnly: settings.acceptOnly, clock: settings.clock)
         accessPointConfiguration.agreements = settings.agreements.map { Set($0.map(\.rawValue)) }
+        accessPointConfiguration.manifestSchema = settings.manifestSchema
         accessPoint = try AccessPointSimulator(configuration: accessPointConfiguration,
                                                tokenValidator: maskinporten.tokenValidator)
         var router = SimulatorRouter()

@@ -25,6 +25,8 @@ struct SimulateCommand: Command {
           --pki DIR                      use this test PKI folder instead of making one
           --seed FILE                    use this KRR seed file instead of generating one
           --accept-only                  store letters without verifying or decrypting them (benchmarks)
+          --manifest-xsd FILE            sdp-manifest.xsd received manifests must conform to (default:
+                                         shared/dpi-reference/xsd/ next to the checkout; skipped if absent)
           --receipt-delay S              seconds until the first receipt (default 1)
           --opening-delay S              seconds from delivery to the opening receipt (default 1)
           --print-posting-delay S        seconds from print reception to posting (default 1)
@@ -43,7 +45,8 @@ struct SimulateCommand: Command {
           --random-seed N                seed of the receipt and fault draws (default 1)
         """
     static let valueOptions: Set<String> = [
-        "port", "dir", "persons", "pki", "seed", "receipt-delay", "opening-delay", "print-posting-delay",
+        "port", "dir", "persons", "pki", "seed", "manifest-xsd", "receipt-delay", "opening-delay",
+        "print-posting-delay",
         "error-share", "returned-share", "notification-failed-share", "silent-share", "duplicate-receipt-share",
         "out-of-order-share", "rate", "unavailable-share", "fail-after-store-share", "drop-share",
         "transport-failure-share", "latency",
@@ -56,6 +59,8 @@ struct SimulateCommand: Command {
     let receipts: ReceiptSettings
     let faults: FaultSettings
     let acceptOnly: Bool
+    /// The manifest schema, or nil when none was given or found.
+    let manifestSchema: URL?
 
     init(_ arguments: Arguments) throws(UsageError) {
         guard arguments.positional.isEmpty else {
@@ -72,6 +77,7 @@ struct SimulateCommand: Command {
         receipts = try options.receiptSettings()
         faults = try options.faultSettings()
         acceptOnly = arguments.has("accept-only")
+        manifestSchema = try options.manifestSchema()
     }
 
     func run(_ configuration: Configuration) throws -> Int32 {
@@ -79,11 +85,14 @@ struct SimulateCommand: Command {
         let (terminated, signalSources) = Self.trapTermination()
         let (pki, seed) = try folder.prepare()
         let simulation = try Simulation(settings: .init(pkiDirectory: pki, seed: seed, port: port, receipts: receipts,
-                                                        faults: faults, acceptOnly: acceptOnly))
+                                                        faults: faults, acceptOnly: acceptOnly,
+                                                        manifestSchema: manifestSchema))
         let lines = simulation.environment.map { "\($0.name)=\($0.value)" }
         try Data((lines.joined(separator: "\n") + "\n").utf8)
             .write(to: folder.directory.appendingPathComponent("simulation.env"), options: .atomic)
         print("simulator folder: \(folder.directory.path)")
+        print(manifestSchema.map { "manifests validated against \($0.path)" }
+              ?? "note: no sdp-manifest.xsd found; received manifests are not validated against the schema")
         print("serving Maskinporten, KRR and the access point on \(simulation.baseURL)"
               + (acceptOnly ? " (accept-only)" : ""))
         print("environment for a sender (also in \(folder.directory.appendingPathComponent("simulation.env").path)):")

@@ -1,3 +1,4 @@
+import Foundation
 import Simulator
 
 /// The numeric options of `dpi-batch simulate`, checked and turned into the simulator's settings.
@@ -33,6 +34,19 @@ struct SimulateOptions {
             throw UsageError("--\(name) must be a share between 0 and 1")
         }
         return value
+    }
+
+    /// `--manifest-xsd FILE` (which must exist), else `sdp-manifest.xsd` in `shared/dpi-reference/xsd` next to
+    /// the checkout, else nil: the simulator then skips the schema check and says so.
+    func manifestSchema() throws(UsageError) -> URL? {
+        if let path = arguments[option: "manifest-xsd"] {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw UsageError("--manifest-xsd \(path): no such file")
+            }
+            return URL(fileURLWithPath: path)
+        }
+        return CheckoutSearch.nearest("shared/dpi-reference/xsd/sdp-manifest.xsd",
+                                      accept: FileManager.default.fileExists).map(URL.init(fileURLWithPath:))
     }
 
     /// The receipt options.

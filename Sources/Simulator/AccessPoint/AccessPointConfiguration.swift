@@ -31,6 +31,9 @@ extension AccessPointSimulator {
         /// supplier for a data processor, else the consumer) is not among them gets 403 (spec 10.2). Nil: every
         /// organisation has one.
         public var agreements: Set<String>?
+        /// The official `sdp-manifest.xsd` every received `manifest.xml` must conform to (spec 15 item 10); nil
+        /// when no schema is at hand, and then manifests are only checked against the message.
+        public var manifestSchema: URL?
         /// The current time, for token expiry, certificate validity, receipt delays and the rate limit.
         public var clock: @Sendable () -> Date
 

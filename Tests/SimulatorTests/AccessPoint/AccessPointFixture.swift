@@ -30,6 +30,9 @@ final class AccessPointFixture {
         return seed
     }
 
+    /// The official `sdp-manifest.xsd` every fixture's access point validates received manifests against.
+    static let manifestSchema = Repository.shared.appendingPathComponent("dpi-reference/xsd/sdp-manifest.xsd")
+
     let clock: TestClock
     let simulation: Simulator.Simulation
     let client: HTTPClient
@@ -40,7 +43,7 @@ final class AccessPointFixture {
         clock = TestClock()   // after the test PKI is made: its certificates are valid from that second on
         simulation = try Simulator.Simulation(settings: .init(
             pkiDirectory: pki, seed: seed, delegators: [Self.delegator], receipts: receipts, faults: faults,
-            acceptOnly: acceptOnly,
+            acceptOnly: acceptOnly, manifestSchema: Self.manifestSchema,
             clock: clock.closure))
         client = try HTTPClient()
     }
