@@ -20,7 +20,8 @@ public final class SchemaValidator: @unchecked Sendable {
         }
         defer { xmlSchemaFreeParserCtxt(context) }
         let messages = SchemaMessages()
-        xmlSchemaSetParserStructuredErrors(context, SchemaMessages.collect, Unmanaged.passUnretained(messages).toOpaque())
+        xmlSchemaSetParserStructuredErrors(context, SchemaMessages.collect,
+                                           Unmanaged.passUnretained(messages).toOpaque())
         guard let compiled = withExtendedLifetime(messages, { xmlSchemaParse(context) }) else {
             throw DPIError(.unusableSchema, "the XML Schema file is not a valid schema",
                            details: "\(xsd.path): \(messages.first ?? "libxml2 gave no reason")", disposition: .abort)
@@ -41,7 +42,8 @@ public final class SchemaValidator: @unchecked Sendable {
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         let messages = SchemaMessages()
-        xmlSchemaSetValidStructuredErrors(context, SchemaMessages.collect, Unmanaged.passUnretained(messages).toOpaque())
+        xmlSchemaSetValidStructuredErrors(context, SchemaMessages.collect,
+                                          Unmanaged.passUnretained(messages).toOpaque())
         let result = withExtendedLifetime(messages) { xmlSchemaValidateDoc(context, tree.document) }
         guard result == 0 else {
             throw DPIError(.schemaViolation, "\(what) does not conform to its XML Schema",

@@ -1,5 +1,6 @@
 public import Foundation
 public import PKI
+import DPI
 
 extension AccessPointSimulator {
     /// The providers behind the access point, what it trusts, the register it checks routing against, and
@@ -34,6 +35,9 @@ extension AccessPointSimulator {
         /// The official `sdp-manifest.xsd` every received `manifest.xml` must conform to (spec 15 item 10); nil
         /// when no schema is at hand, and then manifests are only checked against the message.
         public var manifestSchema: URL?
+        /// How far ahead a letter's `virkningstidspunkt` may be (spec 15 item 12; the sources give no number, so
+        /// the sender's own 365-day limit is the default).
+        public var maximumEffectiveDelay: TimeInterval = LetterValidation.Limits().maximumEffectiveDelay
         /// The current time, for token expiry, certificate validity, receipt delays and the rate limit.
         public var clock: @Sendable () -> Date
 

@@ -41,6 +41,7 @@ public final class AccessPointSimulator: Sendable {
         admission = LetterAdmission(providers: providers, trustStore: configuration.trustStore,
                                     intermediates: configuration.intermediates, verifies: !configuration.acceptOnly,
                                     manifestSchema: try Self.manifestSchema(at: configuration.manifestSchema),
+                                    maximumEffectiveDelay: configuration.maximumEffectiveDelay,
                                     clock: configuration.clock)
         directory = MailboxDirectory(seed: configuration.seed)
         faults = FaultInjector(settings: configuration.faults)

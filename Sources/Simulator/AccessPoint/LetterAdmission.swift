@@ -29,12 +29,16 @@ struct LetterAdmission: Sendable {
     private let contentVerifiers: [LetterVerifier]
     /// `sdp-manifest.xsd`, compiled; nil when none was configured.
     private let manifestSchema: SchemaValidator?
+    /// How far ahead a letter's effective time may be.
+    private let maximumEffectiveDelay: TimeInterval
     private let clock: @Sendable () -> Date
 
     /// Checks letters to `providers`, with signers trusted by `trustStore` (chains completed with
     /// `intermediates`) at the time `clock` gives.
     init(providers: [SimulatedProvider], trustStore: TrustStore, intermediates: [Certificate] = [],
-         verifies: Bool = true, manifestSchema: SchemaValidator? = nil, clock: @escaping @Sendable () -> Date) {
+         verifies: Bool = true, manifestSchema: SchemaValidator? = nil,
+         maximumEffectiveDelay: TimeInterval = LetterValidation.Limits().maximumEffectiveDelay,
+         clock: @escaping @Sendable () -> Date) {
         self.providers = providers
         self.verifies = verifies
         jwsVerifier = JWSVerifier(trustStore: trustStore, intermediates: intermediates, clock: clock)
@@ -43,6 +47,7 @@ struct LetterAdmission: Sendable {
                            organisation: $0.organisation, clock: clock)
         }
         self.manifestSchema = manifestSchema
+        self.maximumEffectiveDelay = maximumEffectiveDelay
         self.clock = clock
     }
 
@@ -63,10 +68,13 @@ struct LetterAdmission: Sendable {
         let admitted = Admitted(message: message, fields: fields, provider: index)
         guard verifies else { return admitted }
         try LetterFieldRules(now: clock()).check(message)
+        let contentRules = LetterContentRules(now: clock(), maximumEffectiveDelay: maximumEffectiveDelay)
+        try contentRules.checkEffectiveTime(of: message)
         let package = try LetterRejection.naming {
             try contentVerifiers[index].verifyContents(of: message, signedBy: jws.signer, cms: cms)
         }
         try checkManifestSchema(of: package)
+        try contentRules.checkDocuments(of: package)
         try Self.checkToken(token, against: fields, signer: jws.signer)
         return admitted
     }
