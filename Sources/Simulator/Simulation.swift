@@ -33,6 +33,8 @@ public final class Simulation: Sendable {
         public var acceptOnly: Bool
         /// Organisations with an agreement with the access point (others get 403); nil for every organisation.
         public var agreements: Set<OrganisationNumber>?
+        /// The senders registered with the providers: Avsender → its `avsenderidentifikator` values; nil: any.
+        public var registeredSenders: [OrganisationNumber: Set<String>]?
         /// The official `sdp-manifest.xsd` received manifests must conform to; nil skips that check.
         public var manifestSchema: URL?
         /// The current time of every service.
@@ -43,7 +45,8 @@ public final class Simulation: Sendable {
                     issuer: String = "https://test.maskinporten.no/", clientID: String = "dpi-batch-simulated",
                     delegators: Set<OrganisationNumber> = [], receipts: ReceiptSettings = ReceiptSettings(),
                     faults: FaultSettings = FaultSettings(),
-                    acceptOnly: Bool = false, agreements: Set<OrganisationNumber>? = nil, manifestSchema: URL? = nil,
+                    acceptOnly: Bool = false, agreements: Set<OrganisationNumber>? = nil,
+                    registeredSenders: [OrganisationNumber: Set<String>]? = nil, manifestSchema: URL? = nil,
                     clock: @escaping @Sendable () -> Date = { Date() }) {
             self.pkiDirectory = pkiDirectory
             self.keystorePassword = keystorePassword
@@ -56,6 +59,7 @@ public final class Simulation: Sendable {
             self.faults = faults
             self.acceptOnly = acceptOnly
             self.agreements = agreements
+            self.registeredSenders = registeredSenders
             self.manifestSchema = manifestSchema
             self.clock = clock
         }
@@ -107,6 +111,9 @@ public final class Simulation: Sendable {
             acceptOnly: settings.acceptOnly, clock: settings.clock)
         accessPointConfiguration.agreements = settings.agreements.map { Set($0.map(\.rawValue)) }
         accessPointConfiguration.manifestSchema = settings.manifestSchema
+        accessPointConfiguration.registeredSenders = settings.registeredSenders.map {
+            Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) })
+        }
         accessPoint = try AccessPointSimulator(configuration: accessPointConfiguration,
                                                tokenValidator: maskinporten.tokenValidator)
         var router = SimulatorRouter()

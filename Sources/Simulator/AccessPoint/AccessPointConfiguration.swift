@@ -35,6 +35,10 @@ extension AccessPointSimulator {
         /// The official `sdp-manifest.xsd` every received `manifest.xml` must conform to (spec 15 item 10); nil
         /// when no schema is at hand, and then manifests are only checked against the message.
         public var manifestSchema: URL?
+        /// The senders registered with the providers (spec 15 item 11): Avsender organisation number → its
+        /// registered `avsenderidentifikator` values. A letter from another Avsender, or naming another
+        /// identifier, is refused. Nil: every sender and identifier is registered.
+        public var registeredSenders: [String: Set<String>]?
         /// How far ahead a letter's `virkningstidspunkt` may be (spec 15 item 12; the sources give no number, so
         /// the sender's own 365-day limit is the default).
         public var maximumEffectiveDelay: TimeInterval = LetterValidation.Limits().maximumEffectiveDelay

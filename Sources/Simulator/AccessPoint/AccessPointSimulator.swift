@@ -42,6 +42,7 @@ public final class AccessPointSimulator: Sendable {
                                     intermediates: configuration.intermediates, verifies: !configuration.acceptOnly,
                                     manifestSchema: try Self.manifestSchema(at: configuration.manifestSchema),
                                     maximumEffectiveDelay: configuration.maximumEffectiveDelay,
+                                    registeredSenders: configuration.registeredSenders,
                                     clock: configuration.clock)
         directory = MailboxDirectory(seed: configuration.seed)
         faults = FaultInjector(settings: configuration.faults)

@@ -31,6 +31,8 @@ struct LetterAdmission: Sendable {
     private let manifestSchema: SchemaValidator?
     /// How far ahead a letter's effective time may be.
     private let maximumEffectiveDelay: TimeInterval
+    /// The senders and sender identifiers registered with the providers.
+    private let senders: SenderRegister
     private let clock: @Sendable () -> Date
 
     /// Checks letters to `providers`, with signers trusted by `trustStore` (chains completed with
@@ -38,7 +40,7 @@ struct LetterAdmission: Sendable {
     init(providers: [SimulatedProvider], trustStore: TrustStore, intermediates: [Certificate] = [],
          verifies: Bool = true, manifestSchema: SchemaValidator? = nil,
          maximumEffectiveDelay: TimeInterval = LetterValidation.Limits().maximumEffectiveDelay,
-         clock: @escaping @Sendable () -> Date) {
+         registeredSenders: [String: Set<String>]? = nil, clock: @escaping @Sendable () -> Date) {
         self.providers = providers
         self.verifies = verifies
         jwsVerifier = JWSVerifier(trustStore: trustStore, intermediates: intermediates, clock: clock)
@@ -48,6 +50,7 @@ struct LetterAdmission: Sendable {
         }
         self.manifestSchema = manifestSchema
         self.maximumEffectiveDelay = maximumEffectiveDelay
+        senders = SenderRegister(identifiers: registeredSenders)
         self.clock = clock
     }
 
@@ -74,6 +77,7 @@ struct LetterAdmission: Sendable {
             try contentVerifiers[index].verifyContents(of: message, signedBy: jws.signer, cms: cms)
         }
         try checkManifestSchema(of: package)
+        try senders.check(fields)
         try contentRules.checkDocuments(of: package)
         try Self.checkToken(token, against: fields, signer: jws.signer)
         return admitted

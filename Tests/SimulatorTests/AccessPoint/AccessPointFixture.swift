@@ -38,12 +38,12 @@ final class AccessPointFixture {
     let client: HTTPClient
 
     init(seed: KRRSeed = seed, receipts: ReceiptSettings = ReceiptSettings(), faults: FaultSettings = FaultSettings(),
-         acceptOnly: Bool = false) throws {
+         acceptOnly: Bool = false, registeredSenders: [OrganisationNumber: Set<String>]? = nil) throws {
         let pki = try TestPKI.directory()
         clock = TestClock()   // after the test PKI is made: its certificates are valid from that second on
         simulation = try Simulator.Simulation(settings: .init(
             pkiDirectory: pki, seed: seed, delegators: [Self.delegator], receipts: receipts, faults: faults,
-            acceptOnly: acceptOnly, manifestSchema: Self.manifestSchema,
+            acceptOnly: acceptOnly, registeredSenders: registeredSenders, manifestSchema: Self.manifestSchema,
             clock: clock.closure))
         client = try HTTPClient()
     }
