@@ -1,4 +1,5 @@
 import Dispatch
+import DPI
 import Foundation
 import Mailing
 import Simulator
@@ -25,6 +26,8 @@ struct SimulateCommand: Command {
           --pki DIR                      use this test PKI folder instead of making one
           --seed FILE                    use this KRR seed file instead of generating one
           --accept-only                  store letters without verifying or decrypting them (benchmarks)
+          --agreement ORGNO[,ORGNO]      only these organisations have an agreement with the access point; a token
+                                         whose sending party has none gets 403 (default: every organisation)
           --manifest-xsd FILE            sdp-manifest.xsd received manifests must conform to (default:
                                          shared/dpi-reference/xsd/ next to the checkout; skipped if absent)
           --receipt-delay S              seconds until the first receipt (default 1)
@@ -45,7 +48,7 @@ struct SimulateCommand: Command {
           --random-seed N                seed of the receipt and fault draws (default 1)
         """
     static let valueOptions: Set<String> = [
-        "port", "dir", "persons", "pki", "seed", "manifest-xsd", "receipt-delay", "opening-delay",
+        "port", "dir", "persons", "pki", "seed", "agreement", "manifest-xsd", "receipt-delay", "opening-delay",
         "print-posting-delay",
         "error-share", "returned-share", "notification-failed-share", "silent-share", "duplicate-receipt-share",
         "out-of-order-share", "rate", "unavailable-share", "fail-after-store-share", "drop-share",
@@ -59,6 +62,8 @@ struct SimulateCommand: Command {
     let receipts: ReceiptSettings
     let faults: FaultSettings
     let acceptOnly: Bool
+    /// The organisations with an agreement, or nil for every organisation.
+    let agreements: Set<OrganisationNumber>?
     /// The manifest schema, or nil when none was given or found.
     let manifestSchema: URL?
 
@@ -78,6 +83,7 @@ struct SimulateCommand: Command {
         faults = try options.faultSettings()
         acceptOnly = arguments.has("accept-only")
         manifestSchema = try options.manifestSchema()
+        agreements = try options.agreements()
     }
 
     func run(_ configuration: Configuration) throws -> Int32 {
@@ -86,7 +92,7 @@ struct SimulateCommand: Command {
         let (pki, seed) = try folder.prepare()
         let simulation = try Simulation(settings: .init(pkiDirectory: pki, seed: seed, port: port, receipts: receipts,
                                                         faults: faults, acceptOnly: acceptOnly,
-                                                        manifestSchema: manifestSchema))
+                                                        agreements: agreements, manifestSchema: manifestSchema))
         let lines = simulation.environment.map { "\($0.name)=\($0.value)" }
         try Data((lines.joined(separator: "\n") + "\n").utf8)
             .write(to: folder.directory.appendingPathComponent("simulation.env"), options: .atomic)

@@ -1,3 +1,4 @@
+import DPI
 import Foundation
 import Simulator
 
@@ -47,6 +48,22 @@ struct SimulateOptions {
         }
         return CheckoutSearch.nearest("shared/dpi-reference/xsd/sdp-manifest.xsd",
                                       accept: FileManager.default.fileExists).map(URL.init(fileURLWithPath:))
+    }
+
+    /// `--agreement ORGNO[,ORGNO...]`: the organisations with an agreement with the access point (a token whose
+    /// sending party is not among them gets 403); nil without the option (every organisation has one).
+    func agreements() throws(UsageError) -> Set<OrganisationNumber>? {
+        guard let text = arguments[option: "agreement"] else { return nil }
+        var organisations: Set<OrganisationNumber> = []
+        for part in text.split(separator: ",") {
+            let number = part.trimmingCharacters(in: .whitespaces)
+            guard let organisation = try? OrganisationNumber(number) else {
+                throw UsageError("--agreement: \(number) is not a valid organisation number (nine digits, mod 11)")
+            }
+            organisations.insert(organisation)
+        }
+        guard !organisations.isEmpty else { throw UsageError("--agreement needs at least one organisation number") }
+        return organisations
     }
 
     /// The receipt options.
