@@ -33,6 +33,9 @@ public final class Simulation: Sendable {
         public var acceptOnly: Bool
         /// Organisations with an agreement with the access point (others get 403); nil for every organisation.
         public var agreements: Set<OrganisationNumber>?
+        /// The resources (audiences) of the access point and KRR: a token restricted by `aud` to another
+        /// resource is refused with 401; tokens without `aud` are accepted.
+        public var audiences: Set<String>
         /// The senders registered with the providers: Avsender → its `avsenderidentifikator` values; nil: any.
         public var registeredSenders: [OrganisationNumber: Set<String>]?
         /// The official `sdp-manifest.xsd` received manifests must conform to; nil skips that check.
@@ -47,6 +50,7 @@ public final class Simulation: Sendable {
                     faults: FaultSettings = FaultSettings(),
                     acceptOnly: Bool = false, agreements: Set<OrganisationNumber>? = nil,
                     registeredSenders: [OrganisationNumber: Set<String>]? = nil, manifestSchema: URL? = nil,
+                    audiences: Set<String> = [],
                     clock: @escaping @Sendable () -> Date = { Date() }) {
             self.pkiDirectory = pkiDirectory
             self.keystorePassword = keystorePassword
@@ -60,6 +64,7 @@ public final class Simulation: Sendable {
             self.acceptOnly = acceptOnly
             self.agreements = agreements
             self.registeredSenders = registeredSenders
+            self.audiences = audiences
             self.manifestSchema = manifestSchema
             self.clock = clock
         }
@@ -97,7 +102,8 @@ public final class Simulation: Sendable {
                      KRRSimulator.digitalPostScope],
             onBehalfOf: settings.delegators)
         maskinporten = try MaskinportenSimulator(
-            configuration: .init(issuer: settings.issuer, clients: [client], clock: settings.clock),
+            configuration: .init(issuer: settings.issuer, clients: [client], audiences: settings.audiences,
+                                 clock: settings.clock),
             tokenIdentity: identity("maskinporten"), trustStore: trustStore, intermediates: intermediates)
         let (digipost, eboks, print) = (try identity("digipost"), try identity("eboks"), try identity("print"))
         krr = try KRRSimulator(
