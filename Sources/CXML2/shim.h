@@ -7,6 +7,8 @@
 #include <libxml/tree.h>
 #include <libxml/c14n.h>
 #include <libxml/xpath.h>
+// XSD validation of the SDP manifest as the receiving side checks it (spec 15 item 10).
+#include <libxml/xmlschemas.h>
 
 // xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state.
 static inline void shim_xmlFree(void *p) { xmlFree(p); }

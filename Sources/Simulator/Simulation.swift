@@ -33,6 +33,13 @@ public final class Simulation: Sendable {
         public var acceptOnly: Bool
         /// Organisations with an agreement with the access point (others get 403); nil for every organisation.
         public var agreements: Set<OrganisationNumber>?
+        /// The resources (audiences) of the access point and KRR: a token restricted by `aud` to another
+        /// resource is refused with 401; tokens without `aud` are accepted.
+        public var audiences: Set<String>
+        /// The senders registered with the providers: Avsender → its `avsenderidentifikator` values; nil: any.
+        public var registeredSenders: [OrganisationNumber: Set<String>]?
+        /// The official `sdp-manifest.xsd` received manifests must conform to; nil skips that check.
+        public var manifestSchema: URL?
         /// The current time of every service.
         public var clock: @Sendable () -> Date
 
@@ -42,6 +49,8 @@ public final class Simulation: Sendable {
                     delegators: Set<OrganisationNumber> = [], receipts: ReceiptSettings = ReceiptSettings(),
                     faults: FaultSettings = FaultSettings(),
                     acceptOnly: Bool = false, agreements: Set<OrganisationNumber>? = nil,
+                    registeredSenders: [OrganisationNumber: Set<String>]? = nil, manifestSchema: URL? = nil,
+                    audiences: Set<String> = [],
                     clock: @escaping @Sendable () -> Date = { Date() }) {
             self.pkiDirectory = pkiDirectory
             self.keystorePassword = keystorePassword
@@ -54,6 +63,9 @@ public final class Simulation: Sendable {
             self.faults = faults
             self.acceptOnly = acceptOnly
             self.agreements = agreements
+            self.registeredSenders = registeredSenders
+            self.audiences = audiences
+            self.manifestSchema = manifestSchema
             self.clock = clock
         }
     }
@@ -90,7 +102,8 @@ public final class Simulation: Sendable {
                      KRRSimulator.digitalPostScope],
             onBehalfOf: settings.delegators)
         maskinporten = try MaskinportenSimulator(
-            configuration: .init(issuer: settings.issuer, clients: [client], clock: settings.clock),
+            configuration: .init(issuer: settings.issuer, clients: [client], audiences: settings.audiences,
+                                 clock: settings.clock),
             tokenIdentity: identity("maskinporten"), trustStore: trustStore, intermediates: intermediates)
         let (digipost, eboks, print) = (try identity("digipost"), try identity("eboks"), try identity("print"))
         krr = try KRRSimulator(
@@ -103,6 +116,10 @@ public final class Simulation: Sendable {
             intermediates: intermediates, seed: settings.seed, receipts: settings.receipts, faults: settings.faults,
             acceptOnly: settings.acceptOnly, clock: settings.clock)
         accessPointConfiguration.agreements = settings.agreements.map { Set($0.map(\.rawValue)) }
+        accessPointConfiguration.manifestSchema = settings.manifestSchema
+        accessPointConfiguration.registeredSenders = settings.registeredSenders.map {
+            Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) })
+        }
         accessPoint = try AccessPointSimulator(configuration: accessPointConfiguration,
                                                tokenValidator: maskinporten.tokenValidator)
         var router = SimulatorRouter()

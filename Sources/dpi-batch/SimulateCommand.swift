@@ -1,4 +1,5 @@
 import Dispatch
+import DPI
 import Foundation
 import Mailing
 import Simulator
@@ -25,6 +26,10 @@ struct SimulateCommand: Command {
           --pki DIR                      use this test PKI folder instead of making one
           --seed FILE                    use this KRR seed file instead of generating one
           --accept-only                  store letters without verifying or decrypting them (benchmarks)
+          --agreement ORGNO[,ORGNO]      only these organisations have an agreement with the access point; a token
+                                         whose sending party has none gets 403 (default: every organisation)
+          --manifest-xsd FILE            sdp-manifest.xsd received manifests must conform to (default:
+                                         shared/dpi-reference/xsd/ next to the checkout; skipped if absent)
           --receipt-delay S              seconds until the first receipt (default 1)
           --opening-delay S              seconds from delivery to the opening receipt (default 1)
           --print-posting-delay S        seconds from print reception to posting (default 1)
@@ -43,7 +48,8 @@ struct SimulateCommand: Command {
           --random-seed N                seed of the receipt and fault draws (default 1)
         """
     static let valueOptions: Set<String> = [
-        "port", "dir", "persons", "pki", "seed", "receipt-delay", "opening-delay", "print-posting-delay",
+        "port", "dir", "persons", "pki", "seed", "agreement", "manifest-xsd", "receipt-delay", "opening-delay",
+        "print-posting-delay",
         "error-share", "returned-share", "notification-failed-share", "silent-share", "duplicate-receipt-share",
         "out-of-order-share", "rate", "unavailable-share", "fail-after-store-share", "drop-share",
         "transport-failure-share", "latency",
@@ -56,6 +62,10 @@ struct SimulateCommand: Command {
     let receipts: ReceiptSettings
     let faults: FaultSettings
     let acceptOnly: Bool
+    /// The organisations with an agreement, or nil for every organisation.
+    let agreements: Set<OrganisationNumber>?
+    /// The manifest schema, or nil when none was given or found.
+    let manifestSchema: URL?
 
     init(_ arguments: Arguments) throws(UsageError) {
         guard arguments.positional.isEmpty else {
@@ -72,6 +82,8 @@ struct SimulateCommand: Command {
         receipts = try options.receiptSettings()
         faults = try options.faultSettings()
         acceptOnly = arguments.has("accept-only")
+        manifestSchema = try options.manifestSchema()
+        agreements = try options.agreements()
     }
 
     func run(_ configuration: Configuration) throws -> Int32 {
@@ -79,11 +91,14 @@ struct SimulateCommand: Command {
         let (terminated, signalSources) = Self.trapTermination()
         let (pki, seed) = try folder.prepare()
         let simulation = try Simulation(settings: .init(pkiDirectory: pki, seed: seed, port: port, receipts: receipts,
-                                                        faults: faults, acceptOnly: acceptOnly))
+                                                        faults: faults, acceptOnly: acceptOnly,
+                                                        agreements: agreements, manifestSchema: manifestSchema))
         let lines = simulation.environment.map { "\($0.name)=\($0.value)" }
         try Data((lines.joined(separator: "\n") + "\n").utf8)
             .write(to: folder.directory.appendingPathComponent("simulation.env"), options: .atomic)
         print("simulator folder: \(folder.directory.path)")
+        print(manifestSchema.map { "manifests validated against \($0.path)" }
+              ?? "note: no sdp-manifest.xsd found; received manifests are not validated against the schema")
         print("serving Maskinporten, KRR and the access point on \(simulation.baseURL)"
               + (acceptOnly ? " (accept-only)" : ""))
         print("environment for a sender (also in \(folder.directory.appendingPathComponent("simulation.env").path)):")

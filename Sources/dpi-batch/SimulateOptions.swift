@@ -1,3 +1,5 @@
+import DPI
+import Foundation
 import Simulator
 
 /// The numeric options of `dpi-batch simulate`, checked and turned into the simulator's settings.
@@ -33,6 +35,35 @@ struct SimulateOptions {
             throw UsageError("--\(name) must be a share between 0 and 1")
         }
         return value
+    }
+
+    /// `--manifest-xsd FILE` (which must exist), else `sdp-manifest.xsd` in `shared/dpi-reference/xsd` next to
+    /// the checkout, else nil: the simulator then skips the schema check and says so.
+    func manifestSchema() throws(UsageError) -> URL? {
+        if let path = arguments[option: "manifest-xsd"] {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw UsageError("--manifest-xsd \(path): no such file")
+            }
+            return URL(fileURLWithPath: path)
+        }
+        return CheckoutSearch.nearest("shared/dpi-reference/xsd/sdp-manifest.xsd",
+                                      accept: FileManager.default.fileExists).map(URL.init(fileURLWithPath:))
+    }
+
+    /// `--agreement ORGNO[,ORGNO...]`: the organisations with an agreement with the access point (a token whose
+    /// sending party is not among them gets 403); nil without the option (every organisation has one).
+    func agreements() throws(UsageError) -> Set<OrganisationNumber>? {
+        guard let text = arguments[option: "agreement"] else { return nil }
+        var organisations: Set<OrganisationNumber> = []
+        for part in text.split(separator: ",") {
+            let number = part.trimmingCharacters(in: .whitespaces)
+            guard let organisation = try? OrganisationNumber(number) else {
+                throw UsageError("--agreement: \(number) is not a valid organisation number (nine digits, mod 11)")
+            }
+            organisations.insert(organisation)
+        }
+        guard !organisations.isEmpty else { throw UsageError("--agreement needs at least one organisation number") }
+        return organisations
     }
 
     /// The receipt options.

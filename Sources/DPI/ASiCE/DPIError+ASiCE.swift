@@ -2,6 +2,10 @@
 extension DPIError.Code {
     /// A manifest value breaks a rule of `sdp-manifest.xsd` or of the package (spec 7.2): fix the letter's data.
     public static let invalidManifest = DPIError.Code("invalid manifest")
+    /// An XML document does not conform to its XML Schema (e.g. `manifest.xml` to `sdp-manifest.xsd`).
+    public static let schemaViolation = DPIError.Code("schema violation")
+    /// An XML Schema file could not be read or compiled: a configuration error.
+    public static let unusableSchema = DPIError.Code("unusable schema")
     /// A file handed to the XAdES signer has an empty, duplicate or reserved name (spec 7.1, 7.4).
     public static let invalidSignedFile = DPIError.Code("invalid signed file")
     /// `signatures.xml` is not well-formed XML or lacks the structure or algorithms of the DPI XAdES profile.

@@ -2,7 +2,7 @@ import Foundation
 import CXML2
 
 /// libxml2 must be initialised once, before any thread parses (its documented rule for threaded use).
-private let libxml2Initialised: Void = { xmlInitParser() }()
+let libxml2Initialised: Void = { xmlInitParser() }()
 
 /// A parsed XML document (libxml2), read-only: the parts of `signatures.xml` are found by walking its
 /// elements, and canonicalised in place (`XMLTree+Canonical.swift`). Owns the `xmlDoc` and frees it in

@@ -1,5 +1,6 @@
 public import Foundation
 public import PKI
+import DPI
 
 extension AccessPointSimulator {
     /// The providers behind the access point, what it trusts, the register it checks routing against, and
@@ -31,6 +32,16 @@ extension AccessPointSimulator {
         /// supplier for a data processor, else the consumer) is not among them gets 403 (spec 10.2). Nil: every
         /// organisation has one.
         public var agreements: Set<String>?
+        /// The official `sdp-manifest.xsd` every received `manifest.xml` must conform to (spec 15 item 10); nil
+        /// when no schema is at hand, and then manifests are only checked against the message.
+        public var manifestSchema: URL?
+        /// The senders registered with the providers (spec 15 item 11): Avsender organisation number → its
+        /// registered `avsenderidentifikator` values. A letter from another Avsender, or naming another
+        /// identifier, is refused. Nil: every sender and identifier is registered.
+        public var registeredSenders: [String: Set<String>]?
+        /// How far ahead a letter's `virkningstidspunkt` may be (spec 15 item 12; the sources give no number, so
+        /// the sender's own 365-day limit is the default).
+        public var maximumEffectiveDelay: TimeInterval = LetterValidation.Limits().maximumEffectiveDelay
         /// The current time, for token expiry, certificate validity, receipt delays and the rate limit.
         public var clock: @Sendable () -> Date
 

@@ -27,7 +27,8 @@ public final class AccessPointSimulator: Sendable {
     let acknowledgementObserver = Mutex<AcknowledgementObserver?>(nil)
 
     /// An access point accepting bearer tokens `tokenValidator` accepts. Throws `.invalidConfiguration` when
-    /// a provider certificate has no organisation number, `.malformedSeed` for a bad seed.
+    /// a provider certificate has no organisation number or the manifest schema cannot be compiled,
+    /// `.malformedSeed` for a bad seed.
     public init(configuration: Configuration, tokenValidator: TokenValidator) throws {
         _ = try configuration.seed.personsByID()
         self.configuration = configuration
@@ -39,6 +40,9 @@ public final class AccessPointSimulator: Sendable {
         ]
         admission = LetterAdmission(providers: providers, trustStore: configuration.trustStore,
                                     intermediates: configuration.intermediates, verifies: !configuration.acceptOnly,
+                                    manifestSchema: try Self.manifestSchema(at: configuration.manifestSchema),
+                                    maximumEffectiveDelay: configuration.maximumEffectiveDelay,
+                                    registeredSenders: configuration.registeredSenders,
                                     clock: configuration.clock)
         directory = MailboxDirectory(seed: configuration.seed)
         faults = FaultInjector(settings: configuration.faults)
@@ -104,6 +108,16 @@ public final class AccessPointSimulator: Sendable {
         } catch {
             store.count { $0.rejected[error.status == 401 ? "unauthorized" : "forbidden", default: 0] += 1 }
             return .failure(error)
+        }
+    }
+
+    /// The compiled manifest schema at `url`, or nil without one; an unusable file is `.invalidConfiguration`.
+    private static func manifestSchema(at url: URL?) throws -> SchemaValidator? {
+        guard let url else { return nil }
+        do {
+            return try SchemaValidator(xsd: url)
+        } catch {
+            throw SimulatorError(.invalidConfiguration, "the manifest schema (sdp-manifest.xsd) cannot be used")
         }
     }
 

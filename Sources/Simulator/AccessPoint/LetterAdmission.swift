@@ -27,12 +27,20 @@ struct LetterAdmission: Sendable {
     private let jwsVerifier: JWSVerifier
     /// What each provider checks after the JWS (same order as `providers`).
     private let contentVerifiers: [LetterVerifier]
+    /// `sdp-manifest.xsd`, compiled; nil when none was configured.
+    private let manifestSchema: SchemaValidator?
+    /// How far ahead a letter's effective time may be.
+    private let maximumEffectiveDelay: TimeInterval
+    /// The senders and sender identifiers registered with the providers.
+    private let senders: SenderRegister
     private let clock: @Sendable () -> Date
 
     /// Checks letters to `providers`, with signers trusted by `trustStore` (chains completed with
     /// `intermediates`) at the time `clock` gives.
     init(providers: [SimulatedProvider], trustStore: TrustStore, intermediates: [Certificate] = [],
-         verifies: Bool = true, clock: @escaping @Sendable () -> Date) {
+         verifies: Bool = true, manifestSchema: SchemaValidator? = nil,
+         maximumEffectiveDelay: TimeInterval = LetterValidation.Limits().maximumEffectiveDelay,
+         registeredSenders: [String: Set<String>]? = nil, clock: @escaping @Sendable () -> Date) {
         self.providers = providers
         self.verifies = verifies
         jwsVerifier = JWSVerifier(trustStore: trustStore, intermediates: intermediates, clock: clock)
@@ -40,6 +48,9 @@ struct LetterAdmission: Sendable {
             LetterVerifier(trustStore: trustStore, intermediates: intermediates, recipient: $0.identity,
                            organisation: $0.organisation, clock: clock)
         }
+        self.manifestSchema = manifestSchema
+        self.maximumEffectiveDelay = maximumEffectiveDelay
+        senders = SenderRegister(identifiers: registeredSenders)
         self.clock = clock
     }
 
@@ -60,11 +71,24 @@ struct LetterAdmission: Sendable {
         let admitted = Admitted(message: message, fields: fields, provider: index)
         guard verifies else { return admitted }
         try LetterFieldRules(now: clock()).check(message)
-        _ = try LetterRejection.naming {
+        let contentRules = LetterContentRules(now: clock(), maximumEffectiveDelay: maximumEffectiveDelay)
+        try contentRules.checkEffectiveTime(of: message)
+        let package = try LetterRejection.naming {
             try contentVerifiers[index].verifyContents(of: message, signedBy: jws.signer, cms: cms)
         }
+        try checkManifestSchema(of: package)
+        try senders.check(fields)
+        try contentRules.checkDocuments(of: package)
         try Self.checkToken(token, against: fields, signer: jws.signer)
         return admitted
+    }
+
+    /// Spec 15 item 10: the package's `manifest.xml` conforms to `sdp-manifest.xsd` (when one is configured).
+    private func checkManifestSchema(of package: VerifiedASiCE) throws(LetterRejection) {
+        guard let manifestSchema else { return }
+        try LetterRejection.naming(fallback: "manifest-schema") {
+            try manifestSchema.validate(package.contents(of: "manifest.xml"), what: "manifest.xml")
+        }
     }
 
     /// The index of the provider the SBDH receiver names, which must take this kind of letter.

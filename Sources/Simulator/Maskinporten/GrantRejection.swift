@@ -40,6 +40,8 @@ public struct GrantRejection: Error, Sendable, Equatable {
         case scope
         /// `consumer_org` is malformed or not delegated to the client; or `iss_onbehalfof` was sent.
         case consumer = "consumer_org"
+        /// `resource` (RFC 8707, the audience asked for) is not a non-empty string.
+        case resource
     }
 
     /// The OAuth error code: `invalid_request`, `unsupported_grant_type`, `invalid_grant`,

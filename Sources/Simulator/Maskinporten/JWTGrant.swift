@@ -19,6 +19,8 @@ struct JWTGrant {
     let consumerOrganisation: String?
     /// `iss_onbehalfof`, an alternative to `consumer_org` the simulator does not support.
     let issuerOnBehalfOf: String?
+    /// `resource` (RFC 8707): the service the token is for; the token is then restricted to it (`aud`).
+    let resource: String?
 
     /// Reads the claims from the payload JSON; throws `.assertion` when it is not a JSON object and names
     /// the claim whose type is wrong.
@@ -34,6 +36,7 @@ struct JWTGrant {
         scope = try Self.string(claims, "scope", rule: .scope)
         consumerOrganisation = try Self.string(claims, "consumer_org", rule: .consumer)
         issuerOnBehalfOf = try Self.string(claims, "iss_onbehalfof", rule: .consumer)
+        resource = try Self.string(claims, "resource", rule: .resource)
     }
 
     private static func string(_ claims: [String: Any], _ name: String, rule: GrantRejection.Rule)

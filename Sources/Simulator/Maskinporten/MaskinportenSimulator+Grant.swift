@@ -10,6 +10,8 @@ struct CheckedGrant {
     /// The data processor's own organisation when it acts for `consumer` (`consumer_org`), else nil.
     let supplier: OrganisationNumber?
     let consumer: OrganisationNumber
+    /// The resource the grant asked for (RFC 8707): the issued token's `aud`; nil for an unrestricted token.
+    let resource: String?
 }
 
 extension MaskinportenSimulator {
@@ -38,13 +40,17 @@ extension MaskinportenSimulator {
         let expiry = try checkLifetime(grant, now: now)
         let scope = try checkScope(grant, client: client)
         let (consumer, supplier) = try checkConsumer(grant, client: client)
+        guard grant.resource.map({ !$0.isEmpty }) ?? true else {
+            throw .invalidGrant(.resource, "resource must name the service the token is for, or be left out")
+        }
         if let id = grant.id {
             guard replays.insert(id, client: clientID, until: expiry + configuration.clockSkew, now: now) else {
                 throw .invalidGrant(.replay,
                                     "jti was already used by client \(clientID); make a new grant id each time")
             }
         }
-        return CheckedGrant(client: client, scope: scope, supplier: supplier, consumer: consumer)
+        return CheckedGrant(client: client, scope: scope, supplier: supplier, consumer: consumer,
+                            resource: grant.resource)
     }
 
     /// The assertion of a `application/x-www-form-urlencoded` JWT bearer grant request.

@@ -20,7 +20,8 @@ extension MaskinportenSimulator {
     }
 
     /// The claims in the order of the examples: scope, supplier, iss, client_amr, token_type, exp,
-    /// delegation_source, iat, client_id, jti, consumer.
+    /// delegation_source, iat, client_id, jti, consumer; then `aud`, the requested resource, when the grant
+    /// asked for one (spec 3.3: an audience-restricted token only that service accepts).
     private func claims(for grant: CheckedGrant, issuedAt: Int) throws -> OrderedJSON {
         var claims = OrderedJSON()
         claims.add("scope", grant.scope)
@@ -40,6 +41,9 @@ extension MaskinportenSimulator {
         revocations.recordIssued(tokenID)
         claims.add("jti", tokenID)
         claims.add("consumer", Self.party(grant.consumer))
+        if let resource = grant.resource {
+            claims.add("aud", resource)
+        }
         return claims
     }
 

@@ -30,17 +30,22 @@ final class AccessPointFixture {
         return seed
     }
 
+    /// The official `sdp-manifest.xsd` every fixture's access point validates received manifests against.
+    static let manifestSchema = Repository.shared.appendingPathComponent("dpi-reference/xsd/sdp-manifest.xsd")
+
     let clock: TestClock
     let simulation: Simulator.Simulation
     let client: HTTPClient
 
     init(seed: KRRSeed = seed, receipts: ReceiptSettings = ReceiptSettings(), faults: FaultSettings = FaultSettings(),
-         acceptOnly: Bool = false) throws {
+         acceptOnly: Bool = false, registeredSenders: [OrganisationNumber: Set<String>]? = nil,
+         audiences: Set<String> = []) throws {
         let pki = try TestPKI.directory()
         clock = TestClock()   // after the test PKI is made: its certificates are valid from that second on
         simulation = try Simulator.Simulation(settings: .init(
             pkiDirectory: pki, seed: seed, delegators: [Self.delegator], receipts: receipts, faults: faults,
-            acceptOnly: acceptOnly,
+            acceptOnly: acceptOnly, registeredSenders: registeredSenders, manifestSchema: Self.manifestSchema,
+            audiences: audiences,
             clock: clock.closure))
         client = try HTTPClient()
     }
@@ -52,13 +57,15 @@ final class AccessPointFixture {
     }
 
     /// An access token from the simulated Maskinporten for the sender's client with `scope`.
-    /// With `consumer`, the token is for that organisation with the sender as data processor.
-    func accessToken(scope: String = AccessPointSimulator.sendScope, consumer: OrganisationNumber? = nil) throws
-        -> String {
+    /// With `consumer`, the token is for that organisation with the sender as data processor; with `resource`,
+    /// the token is restricted to that audience.
+    func accessToken(scope: String = AccessPointSimulator.sendScope, consumer: OrganisationNumber? = nil,
+                     resource: String? = nil) throws -> String {
         let now = Int(clock.now.timeIntervalSince1970)
         var claims: [String: Any] = ["aud": simulation.settings.issuer, "iss": simulation.settings.clientID,
                                      "iat": now, "exp": now + 120, "jti": UUID().uuidString, "scope": scope]
         claims["consumer_org"] = consumer?.rawValue
+        claims["resource"] = resource
         let grant = try JWSSigner(identity: Self.identity("sender"))
             .sign(JSONSerialization.data(withJSONObject: claims, options: [.sortedKeys]))
         let response = try client.perform(HTTPRequest(
