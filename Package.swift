@@ -48,7 +48,8 @@ let package = Package(
         .target(name: "Mailing", dependencies: ["ErrorDisposition", "Postgres", "PKI", "HTTP", "DPI", "Routing",
                                                 "AccessPoint", "Pipeline"], swiftSettings: strict),
 
-        .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres", "Pipeline", "Simulator"], swiftSettings: strict),
+        .executableTarget(name: "dpi-batch", dependencies: ["Mailing", "Postgres", "Pipeline", "Simulator", "DPI"],
+                          swiftSettings: strict),
         // The measuring half of ops/bench (benchmarks are not tests).
         .executableTarget(name: "dpi-bench", dependencies: ["DPI", "PKI", "Routing", "Simulator", "Mailing", "Postgres"],
                           swiftSettings: strict),
