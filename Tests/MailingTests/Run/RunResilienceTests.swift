@@ -11,7 +11,7 @@ import TestSupport
     @Test func killedWithSIGKILLTenTimesAtRandomMomentsAndResumedEachLetterIsStillSentOnce() throws {
         try RunDatabase.with { database throws in
             let fixture = try RunFixture(persons: 1_200, printOnly: 30,
-                                         throughput: #"{"messagesPerSecond": 120, "maxInFlight": 16}"#,
+                                         throughput: #"{"messagesPerSecond": 60, "maxInFlight": 16}"#,
                                          database: database)
             var kills = 0
             for _ in 0..<10 {
