@@ -66,13 +66,9 @@ public struct RetryPolicy: Sendable {
                 let wait = delay(beforeRetry: attempt)
                 guard isTransient(error), attempt < maxAttempts, clock.now + wait <= deadline else { throw error }
                 onRetry(error, attempt, wait)
-                Thread.sleep(forTimeInterval: seconds(wait))
+                Thread.sleep(forTimeInterval: wait.inSeconds)
                 attempt += 1
             }
         }
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

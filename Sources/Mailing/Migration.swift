@@ -18,7 +18,7 @@ public struct Migration: Sendable, Equatable {
         self.version = version
         self.fileName = fileName
         self.sql = sql
-        self.checksum = Digest.sha256(Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        self.checksum = Digest.sha256(Data(sql.utf8)).hexString
     }
 
     /// Every `NNNN_name.sql` file of `directory`, in version order. Other `.sql` names and two files

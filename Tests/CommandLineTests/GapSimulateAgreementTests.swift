@@ -30,8 +30,9 @@ import TestSupport
     private func inboxStatus(_ extra: [String]) throws -> String {
         let pki = try TestPKI.directory()
         return try TemporaryDirectory.with(prefix: "simulate-agreement") { folder in
-            let process = try BackgroundProcess(try DPIBatch.path(), ["simulate", "--port", "0", "--dir", folder.path,
-                                                                      "--persons", "8", "--pki", pki.path] + extra)
+            let process = try BackgroundProcess(try BuiltExecutable.path(),
+                                                ["simulate", "--port", "0", "--dir", folder.path,
+                                                 "--persons", "8", "--pki", pki.path] + extra)
             defer { process.stop() }
             let printed = waitUntil(timeout: .seconds(60)) {
                 String(decoding: process.output(), as: UTF8.self).contains("stop with Ctrl-C") || !process.isRunning
@@ -65,7 +66,7 @@ import TestSupport
     }
 
     @Test func aMalformedOrganisationNumberIsAUsageError() throws {
-        let result = try ChildProcess.run(try DPIBatch.path(), ["simulate", "--agreement", "12345"])
+        let result = try ChildProcess.run(try BuiltExecutable.path(), ["simulate", "--agreement", "12345"])
         #expect(result.status == 2, "\(result.text)")
         #expect(result.stderr.contains("--agreement"), "\(result.stderr)")
     }

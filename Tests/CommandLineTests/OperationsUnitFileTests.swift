@@ -10,7 +10,7 @@ import TestSupport
     /// The units copied to `folder` with ExecStart pointing at the built binary (verify needs it to exist);
     /// `edit` may break one for the negative check.
     static func copyUnits(to folder: URL, edit: (String, String) -> String = { $1 }) throws -> [String] {
-        let binary = try DPIBatch.path()
+        let binary = try BuiltExecutable.path()
         let names = try FileManager.default.contentsOfDirectory(atPath: systemd.path)
             .filter { $0.hasSuffix(".service") || $0.hasSuffix(".timer") }.sorted()
         for name in names {

@@ -7,7 +7,7 @@ import TestSupport
 @Suite struct SimulateCommandTests {
     @Test func simulatePrintsTheSenderEnvironmentServesAndStopsOnSIGTERM() throws {
         try TemporaryDirectory.with(prefix: "simulate") { folder in
-            let process = try BackgroundProcess(try DPIBatch.path(),
+            let process = try BackgroundProcess(try BuiltExecutable.path(),
                                                 ["simulate", "--port", "0", "--dir", folder.path, "--persons", "16"])
             defer { process.stop() }
             let printed = waitUntil(timeout: .seconds(60)) {

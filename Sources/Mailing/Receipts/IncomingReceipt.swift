@@ -51,6 +51,6 @@ struct IncomingReceipt: Sendable {
     /// The quarantine key of an item that cannot be read at all: `sha256:` and the hex digest of its text, so
     /// that seeing it again stores nothing new.
     static func unreadableKey(of jwt: String) -> String {
-        "sha256:" + Digest.sha256(Data(jwt.utf8)).map { String(format: "%02x", $0) }.joined()
+        "sha256:" + Digest.sha256(Data(jwt.utf8)).hexString
     }
 }

@@ -43,13 +43,7 @@ struct DryRunWriter {
         }
         let fields = [routed.letter.externalRef, String(routed.letter.recipientId),
                       routed.messageId.uuidString.lowercased(), channel, provider, outcome, error ?? ""]
-        return fields.map(Self.csvField).joined(separator: ",") + "\n"
-    }
-
-    /// RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return fields.map(ReportWriter.csvField).joined(separator: ",") + "\n"
     }
 
     private func create(_ folder: URL) throws {

@@ -67,26 +67,18 @@ public final class MailingRun {
     private func send(store: JobStore, budget: SendBudget, progress: ProgressMeter, stop: Cancellation) throws {
         let pipeline = Pipeline()
         let claimed = BoundedQueue<[ClaimedLetter]>(capacity: 2)
-        let routed = pipeline.addFlattening(
-            RouteStage(services: services, progress: progress, dryRun: false, outageDelay: options.krrOutageDelay),
-            workers: 1, input: claimed, capacity: options.sealWorkers * 4, name: "route")
-        let ready = pipeline.add(SealStage(services: services, dryRun: false), workers: options.sealWorkers,
-                                 input: routed, capacity: options.submitWorkers, name: "seal")
+        let (routed, ready) = routeAndSeal(claimed, on: pipeline, progress: progress, dryRun: false,
+                                           sealedCapacity: options.submitWorkers)
         let outcomes = pipeline.add(SubmitStage(services: services, budget: budget, stop: stop),
                                     workers: options.submitWorkers, input: ready, capacity: 256, name: "submit")
         services.runMetrics?.watch(claimed: claimed, routed: routed, sealed: ready, outcomes: outcomes,
                                    progress: progress)
         let sourceFailure = SourceFailure()
         let (services, batchSize) = (services, options.claimBatchSize)
-        let sourceDone = try WorkerThread.start(setup: { try services.makeStore() }, body: { store in
-            do {
-                try ClaimSource(store: store, jobId: services.jobId, batchSize: batchSize, stop: stop,
-                                logger: services.logger).run(into: claimed)
-            } catch {
-                sourceFailure.set(error)
-                pipeline.cancel("claiming failed: \(error)")
-            }
-        })
+        let sourceDone = try feed(pipeline, failure: sourceFailure, doing: "claiming") { store in
+            try ClaimSource(store: store, jobId: services.jobId, batchSize: batchSize, stop: stop,
+                            logger: services.logger).run(into: claimed)
+        }
         let recorder = OutcomeRecorder(store: store, progress: progress, metrics: services.runMetrics)
         do {
             try recorder.drain(outcomes)
@@ -113,33 +105,52 @@ public final class MailingRun {
         let progress = ProgressMeter(total: open)
         let pipeline = Pipeline()
         let listed = BoundedQueue<[ClaimedLetter]>(capacity: 2)
-        let routed = pipeline.addFlattening(
-            RouteStage(services: services, progress: progress, dryRun: true, outageDelay: options.krrOutageDelay),
-            workers: 1, input: listed, capacity: options.sealWorkers * 4, name: "route")
-        let ready = pipeline.add(SealStage(services: services, dryRun: true), workers: options.sealWorkers,
-                                 input: routed, capacity: options.sealWorkers * 4, name: "seal")
+        let (_, ready) = routeAndSeal(listed, on: pipeline, progress: progress, dryRun: true,
+                                      sealedCapacity: options.sealWorkers * 4)
         let listFailure = SourceFailure()
-        let (services, batchSize, jobId) = (services, options.claimBatchSize, services.jobId)
-        let listingDone = try WorkerThread.start(setup: { try services.makeStore() }, body: { store in
+        let (batchSize, jobId) = (options.claimBatchSize, services.jobId)
+        let listingDone = try feed(pipeline, failure: listFailure, doing: "listing") { store in
             defer { listed.finish() }
             var after: Int64 = 0
-            do {
-                while !stop.isCancelled {
-                    let batch = try store.peek(job: jobId, after: after, limit: batchSize)
-                    guard let last = batch.last, listed.send(batch) else { return }
-                    after = last.recipientId
-                }
-            } catch {
-                listFailure.set(error)
-                pipeline.cancel("listing failed: \(error)")
+            while !stop.isCancelled {
+                let batch = try store.peek(job: jobId, after: after, limit: batchSize)
+                guard let last = batch.last, listed.send(batch) else { return }
+                after = last.recipientId
             }
-        })
+        }
         let built = try DryRunWriter(directory: directory, progress: progress).drain(ready)
         listingDone.wait()
         try pipeline.wait()
         if let error = listFailure.error { throw error }
         return RunSummary(jobId: jobId, lettersHandled: built, states: try store.stateCounts(job: jobId),
                           stoppedBecause: stop.reason, isJobDone: false)
+    }
+
+    /// The route and seal stages on `pipeline`, reading batches from `batches`: what a send and a dry run share.
+    private func routeAndSeal(_ batches: BoundedQueue<[ClaimedLetter]>, on pipeline: Pipeline, progress: ProgressMeter,
+                              dryRun: Bool, sealedCapacity: Int)
+        -> (routed: BoundedQueue<RoutedLetter>, sealed: BoundedQueue<ReadyLetter>) {
+        let routed = pipeline.addFlattening(
+            RouteStage(services: services, progress: progress, dryRun: dryRun, outageDelay: options.krrOutageDelay),
+            workers: 1, input: batches, capacity: options.sealWorkers * 4, name: "route")
+        let sealed = pipeline.add(SealStage(services: services, dryRun: dryRun), workers: options.sealWorkers,
+                                  input: routed, capacity: sealedCapacity, name: "seal")
+        return (routed, sealed)
+    }
+
+    /// Runs `source` on a thread of its own with its own job store, feeding the pipeline; a failure is kept in
+    /// `failure` and stops the pipeline. The semaphore is signalled when the source returns.
+    private func feed(_ pipeline: Pipeline, failure: SourceFailure, doing what: String,
+                      _ source: @escaping @Sendable (JobStore) throws -> Void) throws -> DispatchSemaphore {
+        let services = services
+        return try WorkerThread.start(setup: { try services.makeStore() }, body: { store in
+            do {
+                try source(store)
+            } catch {
+                failure.set(error)
+                pipeline.cancel("\(what) failed: \(error)")
+            }
+        })
     }
 }
 

@@ -38,7 +38,8 @@ struct RouteStage: Stage {
     func process(_ batch: [ClaimedLetter], worker: Worker) throws -> [RoutedLetter] {
         let outcomes: [Router.Outcome]
         do {
-            outcomes = try services.router.route(batch.map(\.routingAddress), printEnabled: services.template.print != nil)
+            outcomes = try services.router.route(batch.map(\.routingAddress),
+                                                 printEnabled: services.template.print != nil)
         } catch let error as RoutingError where error.disposition == .retry {
             services.logger.warning("KRR unavailable (\(error)); \(batch.count) letters wait \(Int(outageDelay)) s")
             try postpone(batch, worker: worker)
@@ -147,9 +148,4 @@ extension ClaimedLetter {
         RecipientAddress(personIdentifier: personId, name: name ?? "", lines: addressLines, postalCode: postalCode,
                          city: city, countryCode: countryCode)
     }
-}
-
-extension Data {
-    /// Lowercase hex, as `dpi.delivery.recipient_cert_sha256` stores fingerprints.
-    var hexString: String { map { String(format: "%02x", $0) }.joined() }
 }

@@ -121,16 +121,16 @@ struct SubmitStage: Stage {
                 mayBeStored = true
                 lastFailure = "access point unavailable: " + (problem?.summary ?? "no detail")
                 retry += 1
-                pause(max(retryAfter ?? 0, seconds(backoff.delay(beforeRetry: retry))))
+                pause(max(retryAfter ?? 0, backoff.delay(beforeRetry: retry).inSeconds))
             case .uncertain(let reason):
                 mayBeStored = true
                 lastFailure = "outcome unknown: \(reason)"
                 retry += 1
-                pause(seconds(backoff.delay(beforeRetry: retry)))
+                pause(backoff.delay(beforeRetry: retry).inSeconds)
             case .notSent(let reason):
                 lastFailure = "not sent: \(reason)"
                 retry += 1
-                pause(seconds(backoff.delay(beforeRetry: retry)))
+                pause(backoff.delay(beforeRetry: retry).inSeconds)
             case .failed(let error):
                 guard error.disposition == .reject else { throw error }
                 var update = LetterUpdate(recipientId: routed.letter.recipientId, state: "rejected")
@@ -199,10 +199,6 @@ struct SubmitStage: Stage {
     private func pause(_ seconds: TimeInterval) {
         guard seconds > 0, !stop.isCancelled else { return }
         Thread.sleep(forTimeInterval: seconds)
-    }
-
-    private func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 

@@ -11,7 +11,7 @@ import TestSupport
     /// `dpi-batch <arguments>` against the fixture, to the end.
     static func dpiBatch(_ fixture: RunFixture, _ arguments: [String]) throws
         -> (status: Int32?, out: String, err: String) {
-        let process = try BackgroundProcess(try RunProcess.executable(), arguments, environment: fixture.environment)
+        let process = try BackgroundProcess(try BuiltExecutable.path(), arguments, environment: fixture.environment)
         _ = process.wait(timeout: .seconds(300))
         return (process.status, String(decoding: process.output(), as: UTF8.self), process.errorOutput())
     }

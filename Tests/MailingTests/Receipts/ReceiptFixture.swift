@@ -86,7 +86,7 @@ final class ReceiptFixture: Sendable {
 
     /// `dpi-batch receipts` with `arguments` run to its end: exit status, output, errors.
     func command(_ arguments: [String]) throws -> (status: Int32?, output: String, errors: String) {
-        let process = try BackgroundProcess(try RunProcess.executable(), ["receipts"] + arguments,
+        let process = try BackgroundProcess(try BuiltExecutable.path(), ["receipts"] + arguments,
                                             environment: environment)
         _ = process.wait(timeout: .seconds(120))
         return (process.status, String(decoding: process.output(), as: UTF8.self), process.errorOutput())

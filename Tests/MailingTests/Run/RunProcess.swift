@@ -3,21 +3,11 @@ import TestSupport
 
 /// `dpi-batch run --job ID --quiet` as a child process against a `RunFixture`, the way an operator runs it.
 enum RunProcess {
-    /// The executable next to the test bundle (both are products of the same build).
-    static func executable() throws -> String {
-        let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let path = folder.appendingPathComponent("dpi-batch").path
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw TestEnvironmentError("\(path) is missing: build with `swift build --build-tests` first")
-        }
-        return path
-    }
-
     /// Starts the run in the background, without reconciling receipts: these tests check what was sent.
     static func start(_ fixture: RunFixture, databaseURL: String? = nil) throws -> BackgroundProcess {
         var environment = fixture.environment
         if let databaseURL { environment["DPI_DATABASE_URL"] = databaseURL }
-        return try BackgroundProcess(try executable(),
+        return try BackgroundProcess(try BuiltExecutable.path(),
                                      ["run", "--job", String(fixture.jobId), "--quiet", "--no-receipts"],
                                      environment: environment)
     }

@@ -79,7 +79,8 @@ import TestSupport
             let accepted = fixture.simulation.accessPoint.report.accepted
             // As if the process died after the access point's 201 but before the state was written.
             _ = try database.value("""
-                UPDATE dpi.delivery SET state = 'routed' WHERE state = 'submitted'; UPDATE dpi.mailing_job SET state = 'running'
+                UPDATE dpi.delivery SET state = 'routed' WHERE state = 'submitted';
+                UPDATE dpi.mailing_job SET state = 'running'
                 """)
             let again = try fixture.run()
             #expect(again.isJobDone)
@@ -153,9 +154,10 @@ import TestSupport
                 RETURNING id
                 """)
             _ = try database.value("""
-                INSERT INTO dpi.recipient (job_id, external_ref, person_id) VALUES (\(later), 'x', '\(fixture.seed.persons[0].id)')
+                INSERT INTO dpi.recipient (job_id, external_ref, person_id)
+                VALUES (\(later), 'x', '\(fixture.seed.persons[0].id)')
                 """)
-            let process = try BackgroundProcess(try RunProcess.executable(), ["run", "--due", "--quiet"],
+            let process = try BackgroundProcess(try BuiltExecutable.path(), ["run", "--due", "--quiet"],
                                                 environment: fixture.environment)
             #expect(process.wait(timeout: .seconds(120)))
             #expect(process.status == 0, "\(process.errorOutput())")
