@@ -12,7 +12,7 @@ public struct LetterSealer: Sendable {
     public var identity: Identity { packageSigner.identity }
     /// The rules letters are checked against before anything is built.
     public let validation: LetterValidation
-    /// zlib's level (0...9) for the package entries; 6 like the reference, lower to trade size for speed.
+    /// zlib's level (0...9) for documents that are not compressed already (text, HTML); 6 like the reference.
     public let compressionLevel: Int
     private let packageSigner: XAdESSigner
     private let signer: JWSSigner

@@ -24,7 +24,7 @@ struct ASiCEContainerTests {
             .data(signer: XAdESSigner(identity: PackageFixtures.identity("sender")), signingTime: signingTime)
     }
 
-    @Test("documents compressed already (PDF) are deflated at level 0; text is compressed")
+    @Test("documents compressed already (PDF) and the package's own XML are deflated at level 0; text is compressed")
     func compressedFormatsAreNotCompressedAgain() throws {
         let text = Data(String(repeating: "Vedlegg én: tekst som pakkes godt. ", count: 300).utf8)
         let zip = try ASiCEContainer(manifest: Self.manifest, contents: [.data(PackageFixtures.mainDocument),
@@ -36,6 +36,11 @@ struct ASiCEContainerTests {
         #expect(pdf.method == .deflated && attachment.method == .deflated)
         #expect(pdf.compressedSize > pdf.uncompressedSize, "level 0 stores the bytes inside deflate blocks")
         #expect(attachment.compressedSize * 10 < attachment.uncompressedSize)
+        for name in ["manifest.xml", "META-INF/signatures.xml", "META-INF/manifest.xml"] {
+            let entry = try #require(reader.entry(named: name))
+            #expect(entry.method == .deflated && entry.compressedSize > entry.uncompressedSize,
+                    "\(name) is stored inside deflate blocks")
+        }
         #expect(try reader.contents(named: "brev.pdf") == PackageFixtures.mainDocument)
         try TemporaryDirectory.with { folder in
             let file = folder.appendingPathComponent("package.zip")
