@@ -62,6 +62,14 @@ struct FormatsBenchmark {
                     perThreadCPUSecond: letters / ((ProcessorTime.used() - cpuBefore) / Double(threads)))
     }
 
+    /// Seals `count` letters on the calling thread: a fixed amount of work, for instruction-counting profilers
+    /// (`valgrind --tool=callgrind`), whose counts do not depend on a shared machine's speed.
+    func seal(count: Int) throws {
+        for _ in 0..<count {
+            _ = try sealOne()
+        }
+    }
+
     private func sealOne() throws -> SealedLetter {
         try sealer.seal(letter, contents: [.data(document)], messageId: UUID(), conversationId: UUID(),
                         createdAt: Timestamp(Date()), maskinportenToken: Self.token, recipient: recipient)

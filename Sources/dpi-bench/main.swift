@@ -3,13 +3,14 @@ import Foundation
 /// `dpi-bench <benchmark> [options]`: the measuring half of `ops/bench`, which prints the results beside
 /// yardsticks measured in the same run.
 let usage = """
-    usage: dpi-bench formats --pki DIR [--threads N] [--seconds S] [--document-bytes B]
+    usage: dpi-bench formats --pki DIR [--threads N] [--seconds S] [--document-bytes B] [--letters L]
            dpi-bench routing --pki DIR [--persons N]
            dpi-bench receipts --pki DIR [--receipts N] [--migrations DIR]   (DPI_DATABASE_URL set)
 
     formats   seals letters (ASiC-E, XAdES, CMS, business message, JWS) as fast as it can on N threads for
               S seconds; prints letters per second by the wall clock and per thread CPU-second (the divisor
-              `openssl speed` uses)
+              `openssl speed` uses); with --letters, seals exactly L letters on one thread and prints nothing
+              (a fixed workload for `valgrind --tool=callgrind`)
     routing   routes N generated persons (default 100000, every KRR category) through the real Maskinporten
               and KRR clients against a simulator in this process; prints persons routed per second
     receipts  reconciles N receipts (default 50000) that a simulator in this process returns for letters put in
@@ -45,9 +46,13 @@ do {
         let documentBytes = Int(option("document-bytes", in: words) ?? "") ?? 30_000
         let threads = Int(option("threads", in: words) ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
         let seconds = Double(option("seconds", in: words) ?? "") ?? 5
-        let rate = try FormatsBenchmark(pki: folder, documentBytes: documentBytes)
-            .lettersPerSecond(threads: threads, seconds: seconds)
-        print(String(format: "%.1f %.1f", rate.perWallSecond, rate.perThreadCPUSecond))
+        let formats = try FormatsBenchmark(pki: folder, documentBytes: documentBytes)
+        if let letters = Int(option("letters", in: words) ?? "") {
+            try formats.seal(count: letters)
+        } else {
+            let rate = try formats.lettersPerSecond(threads: threads, seconds: seconds)
+            print(String(format: "%.1f %.1f", rate.perWallSecond, rate.perThreadCPUSecond))
+        }
     }
 } catch {
     FileHandle.standardError.write(Data("dpi-bench: \(error)\n".utf8))
