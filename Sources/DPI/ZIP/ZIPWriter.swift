@@ -123,17 +123,52 @@ public final class ZIPWriter {
         case deflated(level: Int)
     }
 
+    /// What turns a streamed entry's content into its bytes in the archive.
+    private enum Encoder {
+        /// The bytes as they are (method STORED).
+        case none
+        /// Deflate's stored blocks: level 0, written without zlib.
+        case storedBlocks
+        /// zlib at level 1 to 9.
+        case zlib(ZIPDeflater)
+
+        var method: ZIPMethod { if case .none = self { .stored } else { .deflated } }
+
+        func encode(_ chunk: Data, emit: (Data) throws -> Void) throws {
+            switch self {
+            case .none: try emit(chunk)
+            case .storedBlocks: try ZIPStoredBlocks.encode(chunk, emit: emit)
+            case .zlib(let deflater): try deflater.compress(chunk, emit: emit)
+            }
+        }
+
+        /// Ends the entry's stream and makes a zlib deflater ready for the next entry.
+        func finish(emit: (Data) throws -> Void) throws {
+            switch self {
+            case .none:
+                break
+            case .storedBlocks:
+                try emit(ZIPStoredBlocks.end)
+            case .zlib(let deflater):
+                try deflater.finish(emit: emit)
+                try deflater.reset()
+            }
+        }
+    }
+
     private func addStreamed(name: String, comment: String, method: StreamedMethod,
                              nextChunk: () throws -> Data?) throws {
-        var deflater: ZIPDeflater?
-        if case .deflated(let level) = method {
+        let encoder: Encoder
+        switch method {
+        case .stored:
+            encoder = .none
+        case .deflated(let level):
             try Self.checkLevel(level)
-            deflater = try reusableDeflater(level: level)
+            encoder = level == 0 ? .storedBlocks : .zlib(try reusableDeflater(level: level))
         }
         let entry = try begin(name: name, comment: comment)
         try guarded {
-            var record = Record(entry: entry, method: deflater == nil ? .stored : .deflated, streamed: true,
-                                offset: bytesWritten)
+            var record = Record(entry: entry, method: encoder.method, streamed: true, offset: bytesWritten)
             record.zip64InLocalHeader = zip64Mode == .always
             try write(record.localHeader(modified: modified))
             var checksum = ZIPChecksum()
@@ -145,14 +180,9 @@ public final class ZIPWriter {
             while let chunk = try nextChunk() {
                 checksum.update(chunk)
                 record.uncompressedSize += UInt64(chunk.count)
-                if let deflater {
-                    try deflater.compress(chunk, emit: emit)
-                } else {
-                    try emit(chunk)
-                }
+                try encoder.encode(chunk, emit: emit)
             }
-            try deflater?.finish(emit: emit)
-            try deflater?.reset()
+            try encoder.finish(emit: emit)
             record.crc32 = checksum.value
             record.compressedSize = compressed
             try write(record.dataDescriptor())

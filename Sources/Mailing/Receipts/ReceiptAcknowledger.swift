@@ -61,8 +61,8 @@ struct ReceiptAcknowledger: Sendable {
                 result.acknowledged += 1
             } catch {
                 result.failed += 1
-                if let refusal = error as? AccessPointError, refusal.disposition != .retry {
-                    result.fatal = result.fatal ?? refusal
+                if error.disposition != .retry {
+                    result.fatal = result.fatal ?? error
                 }
             }
         }

@@ -14,13 +14,15 @@ import TestSupport
         ("brev-æøå.txt", Data("Blåbærsyltetøy på skiva.\n".utf8)),
     ]
 
-    /// Every content stored and deflated from memory, deflated and stored from a file, and from chunks.
+    /// Every content stored and deflated from memory, deflated at level 0 (stored blocks, several for the
+    /// large one), deflated and stored from a file, and from chunks.
     static func archive(in folder: URL) throws -> (Data, [(name: String, data: Data)]) {
         var expected: [(name: String, data: Data)] = []
         let data = try ZIPFixtures.archive(comment: "kommentar") { writer in
             for (name, content) in contents {
                 try writer.addStored(name: "stored/" + name, data: content)
                 try writer.addDeflated(name: "deflated/" + name, data: content)
+                try writer.addDeflated(name: "level0/" + name, data: content, level: 0)
                 let file = folder.appendingPathComponent(name)
                 try content.write(to: file)
                 try writer.addDeflated(name: "file-deflated/" + name, contentsOf: file)
@@ -29,7 +31,7 @@ import TestSupport
                     content[$0..<min($0 + 7_777, content.count)]
                 }.makeIterator()
                 try writer.addDeflated(name: "chunks/" + name) { pieces.next().map { Data($0) } }
-                expected += ["stored/", "deflated/", "file-deflated/", "file-stored/", "chunks/"].map {
+                expected += ["stored/", "deflated/", "level0/", "file-deflated/", "file-stored/", "chunks/"].map {
                     ($0 + name, content)
                 }
             }
