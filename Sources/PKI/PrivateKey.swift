@@ -3,12 +3,14 @@ internal import COpenSSL
 
 /// An RSA private key for signing (JWS RS256, XAdES rsa-sha256, the Maskinporten grant) and CMS decryption.
 ///
-/// `@unchecked Sendable`: the `EVP_PKEY` is never modified after loading, and every signature uses its own
-/// fresh `EVP_MD_CTX`, which OpenSSL 3 documents as safe for concurrent use of one key (measured at
-/// 1.9x throughput on two threads, TOOLCHAIN.md section 5).
+/// `@unchecked Sendable`: the `EVP_PKEY` is never modified after loading, and each signature at a time has
+/// its own `EVP_PKEY_CTX` (`RSASigningContexts`), which OpenSSL 3 documents as safe for concurrent use of one
+/// key (measured at 1.9x throughput on two threads, TOOLCHAIN.md section 5).
 public final class PrivateKey: @unchecked Sendable {
     /// The owned OpenSSL handle; freed in `deinit`.
     let pkey: OpaquePointer
+    /// Contexts set up for RS256 signatures with `pkey`, reused from one signature to the next.
+    private let signingContexts = RSASigningContexts()
 
     /// Takes ownership of `pkey`; throws (and frees it) unless it is an RSA key.
     init(adopting pkey: OpaquePointer) throws {
@@ -55,24 +57,22 @@ public final class PrivateKey: @unchecked Sendable {
     /// The RSASSA-PKCS1-v1_5 SHA-256 signature of `data` (JWS `RS256`, XML-DSig `rsa-sha256`):
     /// as many bytes as the modulus (256 for RSA-2048).
     public func signRSASHA256(_ data: Data) throws -> Data {
-        guard let context = EVP_MD_CTX_new() else {
-            throw PKIError.openSSL(.openSSLFailure, "could not allocate a signing context")
-        }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestSignInit(context, nil, FetchedAlgorithm.sha256.handle, nil, pkey) == 1 else {
+        guard let context = signingContexts.take(for: pkey) else {
             throw PKIError.openSSL(.openSSLFailure, "could not start an RS256 signature")
         }
+        let digest = Digest.sha256(data)
         var length = Int(EVP_PKEY_get_size(pkey))
         var signature = Data(count: length)
         let ok = signature.withUnsafeMutableBytes { out in
-            data.withUnsafeBytes { input in
-                EVP_DigestSign(context, out.bindMemory(to: UInt8.self).baseAddress, &length,
-                               input.bindMemory(to: UInt8.self).baseAddress, input.count)
+            digest.withUnsafeBytes { input in
+                EVP_PKEY_sign(context.handle, out.bindMemory(to: UInt8.self).baseAddress, &length,
+                              input.bindMemory(to: UInt8.self).baseAddress, input.count)
             }
         }
         guard ok == 1 else {
             throw PKIError.openSSL(.openSSLFailure, "the RS256 signature failed")
         }
+        signingContexts.give(context)
         signature.count = length
         return signature
     }
