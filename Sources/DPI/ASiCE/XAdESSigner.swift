@@ -8,7 +8,7 @@ public import PKI
 public struct XAdESSigner: Sendable {
     /// The identity whose key signs.
     public let identity: Identity
-    private let keyInfo: String
+    private let keyInfo: [UInt8]
     private let issuerName: String
     private let certificateDigest: Data
 
@@ -43,8 +43,8 @@ public struct XAdESSigner: Sendable {
             keyInfo: keyInfo, signingTime: SigningTime.format(signature.signingTime, in: signature.timeZone),
             certificateDigest: certificateDigest, issuerName: issuerName,
             serialNumber: identity.certificate.serialNumber)
-        document.signedPropertiesDigest = Digest.sha256(Data(document.signedProperties(.canonical).utf8))
-        document.signatureValue = try identity.privateKey.signRSASHA256(Data(document.signedInfo(.canonical).utf8))
-        return Data(document.text().utf8)
+        document.signedPropertiesDigest = Digest.sha256(Data(document.signedProperties(.canonical)))
+        document.signatureValue = try identity.privateKey.signRSASHA256(Data(document.signedInfo(.canonical)))
+        return Data(document.text())
     }
 }
