@@ -22,7 +22,9 @@ struct XMLWriter {
 
     /// Markup written as it is: tags, attribute names, constant attribute values.
     mutating func markup(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        // A native string's UTF-8 is contiguous: copied as one buffer, not byte by byte through its view.
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Markup prepared earlier as bytes (the signer's certificates, say).
@@ -57,17 +59,19 @@ struct XMLWriter {
 
     /// Standard base64 of `data` on one line (digest values).
     mutating func base64(_ data: Data) {
-        bytes.append(contentsOf: data.base64EncodedData())
+        markup(data.base64EncodedString())
     }
 
     /// Base64 in lines of 76 characters joined by CR LF, the CR written as `&#13;` (Java's MIME encoder as
     /// the reference's XML writer leaves it). Outside the signed data, but kept for a like-for-like file.
     mutating func wrappedBase64(_ data: Data) {
-        let base64 = data.base64EncodedData()
-        bytes.reserveCapacity(bytes.count + base64.count + base64.count / 76 * 6)
-        for start in stride(from: base64.startIndex, to: base64.endIndex, by: 76) {
-            if start > base64.startIndex { markup("&#13;\n") }
-            bytes.append(contentsOf: base64[start..<min(start + 76, base64.endIndex)])
+        var base64 = data.base64EncodedString()
+        base64.withUTF8 { base64 in
+            bytes.reserveCapacity(bytes.count + base64.count + base64.count / 76 * 6)
+            for start in stride(from: 0, to: base64.count, by: 76) {
+                if start > 0 { markup("&#13;\n") }
+                bytes.append(contentsOf: base64[start..<min(start + 76, base64.count)])
+            }
         }
     }
 }
