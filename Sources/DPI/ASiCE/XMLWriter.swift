@@ -65,13 +65,11 @@ struct XMLWriter {
     /// Base64 in lines of 76 characters joined by CR LF, the CR written as `&#13;` (Java's MIME encoder as
     /// the reference's XML writer leaves it). Outside the signed data, but kept for a like-for-like file.
     mutating func wrappedBase64(_ data: Data) {
-        var base64 = data.base64EncodedString()
-        base64.withUTF8 { base64 in
-            bytes.reserveCapacity(bytes.count + base64.count + base64.count / 76 * 6)
-            for start in stride(from: 0, to: base64.count, by: 76) {
-                if start > 0 { markup("&#13;\n") }
-                bytes.append(contentsOf: base64[start..<min(start + 76, base64.count)])
-            }
+        let base64 = Array(data.base64EncodedString().utf8)
+        bytes.reserveCapacity(bytes.count + base64.count + base64.count / 76 * 6)
+        for start in stride(from: 0, to: base64.count, by: 76) {
+            if start > 0 { markup("&#13;\n") }
+            bytes.append(contentsOf: base64[start..<min(start + 76, base64.count)])
         }
     }
 }

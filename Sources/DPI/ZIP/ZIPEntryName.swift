@@ -43,16 +43,18 @@ enum ZIPEntryName {
     /// Whether a `/`-separated component (after one trailing `/`) is empty, `.` or `..`. Checked on the
     /// UTF-8 bytes, as an extracting tool sees the name, without splitting it into substrings.
     private static func hasUnsafeComponent(_ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { bytes in
-            let slash = UInt8(ascii: "/")
-            let end = bytes.last == slash ? bytes.count - 1 : bytes.count
-            var start = 0
-            for index in 0...end where index == end || bytes[index] == slash {
-                if index - start <= 2 && bytes[start..<index].allSatisfy({ $0 == UInt8(ascii: ".") }) { return true }
-                start = index + 1
+        let slash = UInt8(ascii: "/")
+        let bytes = name.utf8.last == slash ? name.utf8.dropLast() : name.utf8[...]
+        var length = 0, onlyDots = true
+        for byte in bytes {
+            if byte == slash {
+                if length <= 2 && onlyDots { return true }
+                (length, onlyDots) = (0, true)
+            } else {
+                length += 1
+                onlyDots = onlyDots && byte == UInt8(ascii: ".")
             }
-            return false
         }
+        return length <= 2 && onlyDots
     }
 }
