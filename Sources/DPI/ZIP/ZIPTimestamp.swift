@@ -22,9 +22,9 @@ public struct ZIPTimestamp: Hashable, Sendable {
     /// Worked out with `RFC3339`'s integer calendar arithmetic: every package has one, and a Foundation
     /// `Calendar` costs more than the rest of the ZIP records.
     public init(_ date: Date, in timeZone: TimeZone = .current) {
-        // Far outside 1980–2107 either way; keeps the conversion to an integer in range.
-        let seconds = min(max(date.timeIntervalSince1970, -1e11), 1e11).rounded(.down)
-        let local = Int64(seconds) + Int64(timeZone.secondsFromGMT(for: date))
+        // Bounds far outside 1980–2107 keep the conversion to an integer in range (NaN counts as 1970).
+        let seconds = Int64(exactly: min(max(date.timeIntervalSince1970, -1e11), 1e11).rounded(.down)) ?? 0
+        let local = seconds + Int64(timeZone.secondsFromGMT(for: date))
         let days = local.floorDivided(by: 86_400)
         let (year, month, dayOfMonth) = RFC3339.civil(fromDays: Int(days))
         let second = Int(local - days * 86_400)
