@@ -12,7 +12,14 @@ struct XAdESDocument {
     struct Reference {
         let uri: String
         let mimeType: String
-        let sha256: Data
+        /// The `DigestValue` text: base64 of the SHA-256, encoded once for both forms of SignedInfo.
+        let digestValue: String
+
+        init(uri: String, mimeType: String, sha256: Data) {
+            self.uri = uri
+            self.mimeType = mimeType
+            digestValue = sha256.base64EncodedString()
+        }
     }
 
     var references: [Reference]
@@ -22,7 +29,8 @@ struct XAdESDocument {
     /// The `X509Certificate` elements, made once per signer by `keyInfo(_:)`.
     var keyInfo: [UInt8]
     var signingTime: String
-    var certificateDigest: Data
+    /// Base64 of the signer certificate's SHA-1 (`CertDigest`), encoded once per signer.
+    var certificateDigest: String
     var issuerName: String
     var serialNumber: String
 
@@ -87,7 +95,7 @@ struct XAdESDocument {
             xml.markup(#"" URI=""#)
             xml.attributeValue(reference.uri)
             xml.markup(#"">"#)
-            writeDigest(reference.sha256, to: &xml)
+            writeDigest(reference.digestValue, to: &xml)
             xml.markup("</Reference>")
         }
         xml.markup(#"<Reference Type=""#)
@@ -97,7 +105,7 @@ struct XAdESDocument {
         xml.markup(#""><Transforms>"#)
         xml.empty("Transform", algorithm: c14n)
         xml.markup("</Transforms>")
-        writeDigest(signedPropertiesDigest, to: &xml)
+        writeDigest(signedPropertiesDigest.base64EncodedString(), to: &xml)
         xml.markup("</Reference></SignedInfo>")
     }
 
@@ -119,7 +127,7 @@ struct XAdESDocument {
         xml.markup("</SigningTime><SigningCertificate><Cert><CertDigest>")
         xml.empty("ns2:DigestMethod", algorithm: XAdESProfile.sha1)
         xml.markup("<ns2:DigestValue>")
-        xml.base64(certificateDigest)
+        xml.markup(certificateDigest)
         xml.markup("</ns2:DigestValue></CertDigest><IssuerSerial><ns2:X509IssuerName>")
         xml.text(issuerName)
         xml.markup("</ns2:X509IssuerName><ns2:X509SerialNumber>")
@@ -136,10 +144,10 @@ struct XAdESDocument {
         xml.markup("</SignedDataObjectProperties></SignedProperties>")
     }
 
-    private func writeDigest(_ value: Data, to xml: inout XMLWriter) {
+    private func writeDigest(_ base64: String, to xml: inout XMLWriter) {
         xml.empty("DigestMethod", algorithm: XAdESProfile.sha256)
         xml.markup("<DigestValue>")
-        xml.base64(value)
+        xml.markup(base64)
         xml.markup("</DigestValue>")
     }
 

@@ -10,7 +10,7 @@ public struct XAdESSigner: Sendable {
     public let identity: Identity
     private let keyInfo: [UInt8]
     private let issuerName: String
-    private let certificateDigest: Data
+    private let certificateDigest: String
 
     /// A signer for `identity`. `KeyInfo` holds its certificate, its keystore chain and then
     /// `additionalCertificates` (the profile wants the chain up to the root; pass the root when the keystore
@@ -29,7 +29,7 @@ public struct XAdESSigner: Sendable {
         }
         self.identity = identity
         keyInfo = XAdESDocument.keyInfo(certificates)
-        certificateDigest = Digest.sha1(identity.certificate.der)
+        certificateDigest = Digest.sha1(identity.certificate.der).base64EncodedString()
     }
 
     /// Signs `signature`'s files at its signing time and returns the `signatures.xml` bytes. Throws

@@ -57,11 +57,6 @@ struct XMLWriter {
         XMLEscaping.appendAttribute(value, form, to: &bytes)
     }
 
-    /// Standard base64 of `data` on one line (digest values).
-    mutating func base64(_ data: Data) {
-        markup(data.base64EncodedString())
-    }
-
     /// Base64 in lines of 76 characters joined by CR LF, the CR written as `&#13;` (Java's MIME encoder as
     /// the reference's XML writer leaves it). Outside the signed data, but kept for a like-for-like file.
     mutating func wrappedBase64(_ data: Data) {

@@ -19,7 +19,7 @@ import TestSupport
                 .init(uri: $0.uri, mimeType: $1, sha256: $0.sha256)
             },
             keyInfo: XAdESDocument.keyInfo(structure.certificates), signingTime: structure.signingTime,
-            certificateDigest: Digest.sha1(structure.certificates[0]),
+            certificateDigest: Digest.sha1(structure.certificates[0]).base64EncodedString(),
             issuerName: try IssuerName.javaString(ofCertificate: structure.certificates[0]),
             serialNumber: try Certificate(der: structure.certificates[0]).serialNumber)
         document.signedPropertiesDigest = structure.signedPropertiesDigest
