@@ -38,6 +38,7 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// A string value, escaped where JSON needs it.
     mutating func string(_ text: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
@@ -46,12 +47,14 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// An integer value.
     mutating func integer(_ number: Int) {
         separate()
         bytes.append(contentsOf: String(number).utf8)
         needsComma = true
     }
 
+    /// `true` or `false`.
     mutating func bool(_ flag: Bool) {
         separate()
         bytes.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -70,6 +73,7 @@ struct JSONWriter {
         array(items, write)
     }
 
+    /// A member with a string value; nothing when `value` is nil (as for the other `member` overloads).
     mutating func member(_ key: String, _ value: String?) {
         guard let value else { return }
         self.key(key)
@@ -88,6 +92,7 @@ struct JSONWriter {
         bool(value)
     }
 
+    /// A member whose value writes itself.
     mutating func member(_ key: String, _ value: (some JSONWritable)?) {
         guard let value else { return }
         self.key(key)
