@@ -15,7 +15,7 @@ public enum CMSEnvelope {
         var key = try SecureRandom.bytes(count: AES256CBC.keyCount)
         defer { key.resetBytes(in: 0..<key.count) }
         let iv = try SecureRandom.bytes(count: AES256CBC.ivCount)
-        let layout = try Layout(issuerAndSerialNumber: recipient.issuerAndSerialNumber(),
+        let layout = try Layout(issuerAndSerialNumber: recipient.issuerAndSerialNumber,
                                 encryptedKey: recipient.encryptOAEP(key),
                                 ciphertext: AES256CBC.ciphertextCount(plaintextCount: content.count))
         return try DERWriter.encode(count: layout.total) { der in

@@ -5,8 +5,8 @@ internal import COpenSSL
 /// recipient, and RSAES-OAEP encryption of a content key to its public key.
 extension Certificate {
     /// IssuerAndSerialNumber (RFC 5652 section 10.2.4): the issuer Name and serial INTEGER, re-encoded by
-    /// OpenSSL exactly as they appear in the certificate.
-    func issuerAndSerialNumber() throws -> Data {
+    /// OpenSSL exactly as they appear in the certificate. `subject` names the certificate in the error.
+    static func issuerAndSerialNumber(of x509: OpaquePointer, subject: String) throws -> Data {
         guard let issuer = DER.encode(with: { i2d_X509_NAME(X509_get_issuer_name(x509), $0) }),
               let serial = DER.encode(with: { i2d_ASN1_INTEGER(X509_get0_serialNumber(x509), $0) }) else {
             throw PKIError.openSSL(.malformedCertificate, "the certificate's issuer or serial cannot be encoded",

@@ -29,6 +29,9 @@ public final class Certificate: @unchecked Sendable {
     public let organisationNumber: String?
     /// SHA-256 of `der`: a stable identity for logs and caches.
     public let sha256Fingerprint: Data
+    /// How CMS names this certificate as a recipient (see `issuerAndSerialNumber(of:subject:)`), encoded once
+    /// because every letter to a mailbox provider is encrypted to the same certificate.
+    let issuerAndSerialNumber: Data
 
     /// Takes ownership of `x509`, which is freed on failure too.
     init(adopting x509: OpaquePointer) throws {
@@ -39,6 +42,7 @@ public final class Certificate: @unchecked Sendable {
             (serialNumber, serialNumberBytes) = try Certificate.serial(of: x509)
             notBefore = try Certificate.date(X509_get0_notBefore(x509))
             notAfter = try Certificate.date(X509_get0_notAfter(x509))
+            issuerAndSerialNumber = try Certificate.issuerAndSerialNumber(of: x509, subject: subject)
         } catch {
             X509_free(x509)
             throw error

@@ -25,15 +25,25 @@ public struct ContainerManifest: Sendable, Equatable {
     /// `META-INF/manifest.xml` in the reference's exact layout: XML declaration with `standalone="yes"`,
     /// 4-space indented entries, LF line ends and a final LF.
     public func xml() -> Data {
-        var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-        xml += #"<ns1:manifest xmlns:ns1="\#(Self.namespace)">"# + "\n"
-        let entries = [SDPManifest.File(href: "/", mimeType: Self.packageMediaType),
-                       SDPManifest.File(href: "manifest.xml", mimeType: "application/xml")] + documents
-        for entry in entries {
-            xml += #"    <ns1:file-entry ns1:full-path="\#(XMLEscaping.attribute(entry.href))""#
-                + #" ns1:media-type="\#(XMLEscaping.attribute(entry.mimeType))"/>"# + "\n"
+        var xml = XMLWriter(capacity: 512 + 128 * documents.count)
+        xml.markup(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\#n"#)
+        xml.markup(#"<ns1:manifest xmlns:ns1=""#)
+        xml.markup(Self.namespace)
+        xml.markup(#"">\#n"#)
+        writeEntry(href: "/", mimeType: Self.packageMediaType, to: &xml)
+        writeEntry(href: "manifest.xml", mimeType: "application/xml", to: &xml)
+        for document in documents {
+            writeEntry(href: document.href, mimeType: document.mimeType, to: &xml)
         }
-        xml += "</ns1:manifest>\n"
-        return Data(xml.utf8)
+        xml.markup("</ns1:manifest>\n")
+        return Data(xml.bytes)
+    }
+
+    private func writeEntry(href: String, mimeType: String, to xml: inout XMLWriter) {
+        xml.markup(#"    <ns1:file-entry ns1:full-path=""#)
+        xml.attributeValue(href)
+        xml.markup(#"" ns1:media-type=""#)
+        xml.attributeValue(mimeType)
+        xml.markup(#""/>\#n"#)
     }
 }

@@ -37,20 +37,21 @@ extension SDPManifest {
         }
     }
 
-    private static func check(_ document: Document, _ field: String) throws {
-        try check(document.file, field)
+    // Field names are autoclosures, made only for the error: every letter's manifest is checked.
+    private static func check(_ document: Document, _ field: @autoclosure () -> String) throws {
+        try check(document.file, field())
         if let title = document.title {
-            try check(title.text, 1...255, field + ".tittel")
-            try check(title.language, 2...2, field + ".tittel.lang")
+            try check(title.text, 1...255, field() + ".tittel")
+            try check(title.language, 2...2, field() + ".tittel.lang")
         }
         if let data = document.data {
-            try check(data, field + ".data")
+            try check(data, field() + ".data")
         }
     }
 
-    private static func check(_ file: File, _ field: String) throws {
-        try check(file.href, 4...100, field + ".href")
-        try check(file.mimeType, 1...100, field + ".mime")
+    private static func check(_ file: File, _ field: @autoclosure () -> String) throws {
+        try check(file.href, 4...100, field() + ".href")
+        try check(file.mimeType, 1...100, field() + ".mime")
     }
 
     /// `0192:` and nine digits: the schema allows any ISO 6523 identifier, DPI only Norwegian org numbers.
@@ -64,17 +65,18 @@ extension SDPManifest {
     }
 
     /// Length in characters (the XSD counts code points) and legal XML characters only.
-    private static func check(_ value: String, _ length: ClosedRange<Int>, _ field: String) throws {
+    private static func check(_ value: String, _ length: ClosedRange<Int>, _ field: @autoclosure () -> String) throws {
         let count = value.unicodeScalars.count
         guard length.contains(count) else {
             let bounds = length.upperBound == Int.max ? "at least \(length.lowerBound)"
                 : length.lowerBound == length.upperBound ? "exactly \(length.lowerBound)"
                 : "\(length.lowerBound) to \(length.upperBound)"
-            throw DPIError(.invalidManifest, "the value must be \(bounds) characters long", field: field,
+            throw DPIError(.invalidManifest, "the value must be \(bounds) characters long", field: field(),
                            details: "\(count) characters")
         }
         guard XMLEscaping.isLegal(value) else {
-            throw DPIError(.invalidManifest, "the value holds a control character XML cannot carry", field: field)
+            throw DPIError(.invalidManifest, "the value holds a control character XML cannot carry",
+                           field: field())
         }
     }
 }

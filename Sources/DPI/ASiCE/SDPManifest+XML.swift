@@ -9,44 +9,68 @@ extension SDPManifest {
     /// elements self-closed (spec 7.2). Throws `.invalidManifest` naming the field at fault.
     public func xml() throws -> Data {
         try validate()
-        var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-        xml += #"<manifest xmlns="\#(Self.namespace)">"#
+        var xml = XMLWriter(capacity: 1024)
+        xml.markup(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><manifest xmlns=""#)
+        xml.markup(Self.namespace)
+        xml.markup(#"">"#)
         if let mailboxAddress {
-            xml += "<mottaker><person><postkasseadresse>\(XMLEscaping.text(mailboxAddress))"
-                + "</postkasseadresse></person></mottaker>"
+            xml.markup("<mottaker><person><postkasseadresse>")
+            xml.text(mailboxAddress)
+            xml.markup("</postkasseadresse></person></mottaker>")
         }
-        xml += #"<avsender><organisasjon authority="iso6523-actorid-upis">"#
-            + XMLEscaping.text(sender.organisation) + "</organisasjon>"
+        xml.markup(#"<avsender><organisasjon authority="iso6523-actorid-upis">"#)
+        xml.text(sender.organisation)
+        xml.markup("</organisasjon>")
         if let senderIdentifier = sender.senderIdentifier {
-            xml += "<avsenderidentifikator>\(XMLEscaping.text(senderIdentifier))</avsenderidentifikator>"
+            xml.markup("<avsenderidentifikator>")
+            xml.text(senderIdentifier)
+            xml.markup("</avsenderidentifikator>")
         }
         if let invoiceReference = sender.invoiceReference {
-            xml += "<fakturaReferanse>\(XMLEscaping.text(invoiceReference))</fakturaReferanse>"
+            xml.markup("<fakturaReferanse>")
+            xml.text(invoiceReference)
+            xml.markup("</fakturaReferanse>")
         }
-        xml += "</avsender>"
-        xml += Self.element("hoveddokument", mainDocument)
+        xml.markup("</avsender>")
+        Self.write("hoveddokument", mainDocument, to: &xml)
         for attachment in attachments {
-            xml += Self.element("vedlegg", attachment)
+            Self.write("vedlegg", attachment, to: &xml)
         }
-        xml += "</manifest>"
-        return Data(xml.utf8)
+        xml.markup("</manifest>")
+        return Data(xml.bytes)
     }
 
-    private static func element(_ name: String, _ document: Document) -> String {
-        let start = "<\(name)\(attributes(document.file))"
-        guard document.title != nil || document.data != nil else { return start + "/>" }
-        var xml = start + ">"
+    private static func write(_ name: String, _ document: Document, to xml: inout XMLWriter) {
+        xml.markup("<")
+        xml.markup(name)
+        writeAttributes(document.file, to: &xml)
+        guard document.title != nil || document.data != nil else {
+            xml.markup("/>")
+            return
+        }
+        xml.markup(">")
         if let title = document.title {
-            xml += #"<tittel lang="\#(XMLEscaping.attribute(title.language))">"#
-                + XMLEscaping.text(title.text) + "</tittel>"
+            xml.markup(#"<tittel lang=""#)
+            xml.attributeValue(title.language)
+            xml.markup(#"">"#)
+            xml.text(title.text)
+            xml.markup("</tittel>")
         }
         if let data = document.data {
-            xml += "<data\(attributes(data))/>"
+            xml.markup("<data")
+            writeAttributes(data, to: &xml)
+            xml.markup("/>")
         }
-        return xml + "</\(name)>"
+        xml.markup("</")
+        xml.markup(name)
+        xml.markup(">")
     }
 
-    private static func attributes(_ file: File) -> String {
-        #" href="\#(XMLEscaping.attribute(file.href))" mime="\#(XMLEscaping.attribute(file.mimeType))""#
+    private static func writeAttributes(_ file: File, to xml: inout XMLWriter) {
+        xml.markup(#" href=""#)
+        xml.attributeValue(file.href)
+        xml.markup(#"" mime=""#)
+        xml.attributeValue(file.mimeType)
+        xml.markup(#"""#)
     }
 }

@@ -12,7 +12,14 @@ struct XAdESDocument {
     struct Reference {
         let uri: String
         let mimeType: String
-        let sha256: Data
+        /// The `DigestValue` text: base64 of the SHA-256, encoded once for both forms of SignedInfo.
+        let digestValue: String
+
+        init(uri: String, mimeType: String, sha256: Data) {
+            self.uri = uri
+            self.mimeType = mimeType
+            digestValue = sha256.base64EncodedString()
+        }
     }
 
     var references: [Reference]
@@ -20,108 +27,138 @@ struct XAdESDocument {
     var signedPropertiesDigest = Data(count: 32)
     var signatureValue = Data(count: 1)
     /// The `X509Certificate` elements, made once per signer by `keyInfo(_:)`.
-    var keyInfo: String
+    var keyInfo: [UInt8]
     var signingTime: String
-    var certificateDigest: Data
+    /// Base64 of the signer certificate's SHA-1 (`CertDigest`), encoded once per signer.
+    var certificateDigest: String
     var issuerName: String
     var serialNumber: String
 
-    func text() -> String {
-        var xml = ""
+    /// The UTF-8 text of `signatures.xml`.
+    func text() -> [UInt8] {
         // The certificates are most of the text; room for the rest is reserved too, so it grows once.
-        xml.reserveCapacity(keyInfo.utf8.count + 2048 + 512 * references.count)
-        xml += #"<?xml version="1.0" encoding="UTF-8" standalone="no"?>"#
-        xml += #"<XAdESSignatures xmlns="\#(XAdESProfile.asicNamespace)">"#
-        xml += #"<Signature xmlns="\#(XAdESProfile.dsigNamespace)" Id="\#(XAdESProfile.signatureId)">"#
-        xml += signedInfo(.document)
-        xml += "<SignatureValue>\(Self.wrapped(signatureValue))</SignatureValue><KeyInfo><X509Data>"
-        xml += keyInfo
-        xml += "</X509Data></KeyInfo><Object>"
-        xml += #"<QualifyingProperties xmlns="\#(XAdESProfile.xadesNamespace)" "#
-            + ##"xmlns:ns2="\##(XAdESProfile.dsigNamespace)" Target="#\##(XAdESProfile.signatureId)">"##
-        xml += signedProperties(.document)
-        return xml + "</QualifyingProperties></Object></Signature></XAdESSignatures>"
+        var xml = XMLWriter(capacity: keyInfo.count + 2048 + 512 * references.count)
+        xml.markup(#"<?xml version="1.0" encoding="UTF-8" standalone="no"?><XAdESSignatures xmlns=""#)
+        xml.markup(XAdESProfile.asicNamespace)
+        xml.markup(#""><Signature xmlns=""#)
+        xml.markup(XAdESProfile.dsigNamespace)
+        xml.markup(#"" Id=""#)
+        xml.markup(XAdESProfile.signatureId)
+        xml.markup(#"">"#)
+        writeSignedInfo(to: &xml)
+        xml.markup("<SignatureValue>")
+        xml.wrappedBase64(signatureValue)
+        xml.markup("</SignatureValue><KeyInfo><X509Data>")
+        xml.markup(keyInfo)
+        xml.markup("</X509Data></KeyInfo><Object>")
+        xml.markup(#"<QualifyingProperties xmlns=""#)
+        xml.markup(XAdESProfile.xadesNamespace)
+        xml.markup(#"" xmlns:ns2=""#)
+        xml.markup(XAdESProfile.dsigNamespace)
+        xml.markup(##"" Target="#"##)
+        xml.markup(XAdESProfile.signatureId)
+        xml.markup(#"">"#)
+        writeSignedProperties(to: &xml)
+        xml.markup("</QualifyingProperties></Object></Signature></XAdESSignatures>")
+        return xml.bytes
+    }
+
+    /// `SignedInfo` in `form`: the canonical form is what is signed.
+    func signedInfo(_ form: XMLForm) -> [UInt8] {
+        var xml = XMLWriter(form, capacity: 1024 + 512 * references.count)
+        writeSignedInfo(to: &xml)
+        return xml.bytes
+    }
+
+    /// `SignedProperties` in `form`: the canonical form is what its reference digests.
+    func signedProperties(_ form: XMLForm) -> [UInt8] {
+        var xml = XMLWriter(form, capacity: 1024 + 128 * references.count)
+        writeSignedProperties(to: &xml)
+        return xml.bytes
     }
 
     /// `SignedInfo`; in canonical form it declares the namespace it inherits in the document.
-    func signedInfo(_ form: XMLForm) -> String {
+    private func writeSignedInfo(to xml: inout XMLWriter) {
         let c14n = CanonicalizationMethod.c14n10.rawValue
-        var xml = form == .document
-            ? "<SignedInfo>" : #"<SignedInfo xmlns="\#(XAdESProfile.dsigNamespace)">"#
-        xml += form.empty("CanonicalizationMethod", #"Algorithm="\#(c14n)""#)
-        xml += form.empty("SignatureMethod", #"Algorithm="\#(XAdESProfile.signatureMethod)""#)
-        for (index, reference) in references.enumerated() {
-            xml += #"<Reference Id="\#(XAdESProfile.referenceId(index))" URI="\#(form.attribute(reference.uri))">"#
-                + digest(reference.sha256, form) + "</Reference>"
+        if xml.form == .document {
+            xml.markup("<SignedInfo>")
+        } else {
+            xml.markup(#"<SignedInfo xmlns=""#)
+            xml.markup(XAdESProfile.dsigNamespace)
+            xml.markup(#"">"#)
         }
-        xml += ##"<Reference Type="\##(XAdESProfile.signedPropertiesType)" "##
-            + ##"URI="#\##(XAdESProfile.signedPropertiesId)">"##
-        xml += "<Transforms>" + form.empty("Transform", #"Algorithm="\#(c14n)""#) + "</Transforms>"
-        return xml + digest(signedPropertiesDigest, form) + "</Reference></SignedInfo>"
+        xml.empty("CanonicalizationMethod", algorithm: c14n)
+        xml.empty("SignatureMethod", algorithm: XAdESProfile.signatureMethod)
+        for (index, reference) in references.enumerated() {
+            xml.markup(#"<Reference Id=""#)
+            xml.markup(XAdESProfile.referenceId(index))
+            xml.markup(#"" URI=""#)
+            xml.attributeValue(reference.uri)
+            xml.markup(#"">"#)
+            writeDigest(reference.digestValue, to: &xml)
+            xml.markup("</Reference>")
+        }
+        xml.markup(#"<Reference Type=""#)
+        xml.markup(XAdESProfile.signedPropertiesType)
+        xml.markup(##"" URI="#"##)
+        xml.markup(XAdESProfile.signedPropertiesId)
+        xml.markup(#""><Transforms>"#)
+        xml.empty("Transform", algorithm: c14n)
+        xml.markup("</Transforms>")
+        writeDigest(signedPropertiesDigest.base64EncodedString(), to: &xml)
+        xml.markup("</Reference></SignedInfo>")
     }
 
     /// `SignedProperties`; in canonical form it declares the two namespaces it inherits in the document.
-    func signedProperties(_ form: XMLForm) -> String {
-        var xml = form == .document ? "<SignedProperties " : #"<SignedProperties xmlns="\#(XAdESProfile.xadesNamespace)" "#
-            + #"xmlns:ns2="\#(XAdESProfile.dsigNamespace)" "#
-        xml += #"Id="\#(XAdESProfile.signedPropertiesId)"><SignedSignatureProperties>"#
-        xml += "<SigningTime>\(form.text(signingTime))</SigningTime><SigningCertificate><Cert><CertDigest>"
-        xml += form.empty("ns2:DigestMethod", #"Algorithm="\#(XAdESProfile.sha1)""#)
-        xml += "<ns2:DigestValue>\(certificateDigest.base64EncodedString())</ns2:DigestValue></CertDigest>"
-        xml += "<IssuerSerial><ns2:X509IssuerName>\(form.text(issuerName))</ns2:X509IssuerName>"
-        xml += "<ns2:X509SerialNumber>\(serialNumber)</ns2:X509SerialNumber></IssuerSerial>"
-        xml += "</Cert></SigningCertificate></SignedSignatureProperties><SignedDataObjectProperties>"
-        for (index, reference) in references.enumerated() {
-            xml += ##"<DataObjectFormat ObjectReference="#\##(XAdESProfile.referenceId(index))">"##
-                + "<MimeType>\(form.text(reference.mimeType))</MimeType></DataObjectFormat>"
+    private func writeSignedProperties(to xml: inout XMLWriter) {
+        if xml.form == .document {
+            xml.markup("<SignedProperties ")
+        } else {
+            xml.markup(#"<SignedProperties xmlns=""#)
+            xml.markup(XAdESProfile.xadesNamespace)
+            xml.markup(#"" xmlns:ns2=""#)
+            xml.markup(XAdESProfile.dsigNamespace)
+            xml.markup(#"" "#)
         }
-        return xml + "</SignedDataObjectProperties></SignedProperties>"
+        xml.markup(#"Id=""#)
+        xml.markup(XAdESProfile.signedPropertiesId)
+        xml.markup(#""><SignedSignatureProperties><SigningTime>"#)
+        xml.text(signingTime)
+        xml.markup("</SigningTime><SigningCertificate><Cert><CertDigest>")
+        xml.empty("ns2:DigestMethod", algorithm: XAdESProfile.sha1)
+        xml.markup("<ns2:DigestValue>")
+        xml.markup(certificateDigest)
+        xml.markup("</ns2:DigestValue></CertDigest><IssuerSerial><ns2:X509IssuerName>")
+        xml.text(issuerName)
+        xml.markup("</ns2:X509IssuerName><ns2:X509SerialNumber>")
+        xml.markup(serialNumber)
+        xml.markup("</ns2:X509SerialNumber></IssuerSerial></Cert></SigningCertificate></SignedSignatureProperties>")
+        xml.markup("<SignedDataObjectProperties>")
+        for index in references.indices {
+            xml.markup(##"<DataObjectFormat ObjectReference="#"##)
+            xml.markup(XAdESProfile.referenceId(index))
+            xml.markup(#""><MimeType>"#)
+            xml.text(references[index].mimeType)
+            xml.markup("</MimeType></DataObjectFormat>")
+        }
+        xml.markup("</SignedDataObjectProperties></SignedProperties>")
+    }
+
+    private func writeDigest(_ base64: String, to xml: inout XMLWriter) {
+        xml.empty("DigestMethod", algorithm: XAdESProfile.sha256)
+        xml.markup("<DigestValue>")
+        xml.markup(base64)
+        xml.markup("</DigestValue>")
     }
 
     /// The `X509Certificate` elements of `certificates` (DER), in order.
-    static func keyInfo(_ certificates: [Data]) -> String {
-        certificates.map { "<X509Certificate>\(wrapped($0))</X509Certificate>" }.joined()
-    }
-
-    private func digest(_ value: Data, _ form: XMLForm) -> String {
-        form.empty("DigestMethod", #"Algorithm="\#(XAdESProfile.sha256)""#)
-            + "<DigestValue>\(value.base64EncodedString())</DigestValue>"
-    }
-
-    /// Base64 in lines of 76 characters joined by CR LF, the CR written as `&#13;` (Java's MIME encoder as
-    /// the reference's XML writer leaves it). Outside the signed data, but kept for a like-for-like file.
-    /// Cut by hand: Foundation's line options followed by `replacingOccurrences` cost as much as the
-    /// rest of the document text.
-    static func wrapped(_ value: Data) -> String {
-        let base64 = Array(value.base64EncodedString().utf8)
-        var text = ""
-        text.reserveCapacity(base64.count + base64.count / 76 * 6)
-        for start in stride(from: 0, to: base64.count, by: 76) {
-            if start > 0 { text += "&#13;\n" }
-            text += String(decoding: base64[start..<min(start + 76, base64.count)], as: UTF8.self)
+    static func keyInfo(_ certificates: [Data]) -> [UInt8] {
+        var xml = XMLWriter(capacity: certificates.reduce(0) { $0 + $1.count * 2 })
+        for certificate in certificates {
+            xml.markup("<X509Certificate>")
+            xml.wrappedBase64(certificate)
+            xml.markup("</X509Certificate>")
         }
-        return text
-    }
-}
-
-/// How a part of a hand-written XML document is spelled: as it stands in the file, or in C14N 1.0 form
-/// (empty elements as start-end pairs, C14N's escapes), which is what canonicalising the file yields.
-enum XMLForm {
-    case document
-    case canonical
-
-    /// An element without content, with `attributes` already written as `name="value"`.
-    func empty(_ name: String, _ attributes: String) -> String {
-        self == .document ? "<\(name) \(attributes)/>" : "<\(name) \(attributes)></\(name)>"
-    }
-
-    /// Character data.
-    func text(_ value: String) -> String {
-        self == .document ? XMLEscaping.text(value) : XMLEscaping.canonicalText(value)
-    }
-
-    /// A double-quoted attribute value.
-    func attribute(_ value: String) -> String {
-        self == .document ? XMLEscaping.attribute(value) : XMLEscaping.canonicalAttribute(value)
+        return xml.bytes
     }
 }

@@ -8,9 +8,9 @@ public import PKI
 public struct XAdESSigner: Sendable {
     /// The identity whose key signs.
     public let identity: Identity
-    private let keyInfo: String
+    private let keyInfo: [UInt8]
     private let issuerName: String
-    private let certificateDigest: Data
+    private let certificateDigest: String
 
     /// A signer for `identity`. `KeyInfo` holds its certificate, its keystore chain and then
     /// `additionalCertificates` (the profile wants the chain up to the root; pass the root when the keystore
@@ -29,7 +29,7 @@ public struct XAdESSigner: Sendable {
         }
         self.identity = identity
         keyInfo = XAdESDocument.keyInfo(certificates)
-        certificateDigest = Digest.sha1(identity.certificate.der)
+        certificateDigest = Digest.sha1(identity.certificate.der).base64EncodedString()
     }
 
     /// Signs `signature`'s files at its signing time and returns the `signatures.xml` bytes. Throws
@@ -43,8 +43,8 @@ public struct XAdESSigner: Sendable {
             keyInfo: keyInfo, signingTime: SigningTime.format(signature.signingTime, in: signature.timeZone),
             certificateDigest: certificateDigest, issuerName: issuerName,
             serialNumber: identity.certificate.serialNumber)
-        document.signedPropertiesDigest = Digest.sha256(Data(document.signedProperties(.canonical).utf8))
-        document.signatureValue = try identity.privateKey.signRSASHA256(Data(document.signedInfo(.canonical).utf8))
-        return Data(document.text().utf8)
+        document.signedPropertiesDigest = Digest.sha256(Data(document.signedProperties(.canonical)))
+        document.signatureValue = try identity.privateKey.signRSASHA256(Data(document.signedInfo(.canonical)))
+        return Data(document.text())
     }
 }

@@ -1,75 +1,54 @@
 /// Escaping of text and attribute values for the XML documents this module writes by hand, in the form the
 /// reference sender (JAXB) and C14N both use, so that what we write canonicalises to itself.
 enum XMLEscaping {
-    /// Character data: `&`, `<` and `>` become entity references (spec 7.4, "escape `&`, `<`, `>` in text").
-    static func text(_ value: String) -> String {
-        escape(value) { character in
-            switch character {
-            case "&": return "&amp;"
-            case "<": return "&lt;"
-            case ">": return "&gt;"
-            case "\r": return "&#13;"
-            default: return nil
+    /// Appends character data: `&`, `<`, `>` and CR become references (spec 7.4, "escape `&`, `<`, `>` in
+    /// text"; CR as `&#13;` in the document, `&#xD;` in C14N form).
+    static func appendText(_ value: String, _ form: XMLForm, to out: inout [UInt8]) {
+        append(value, to: &out) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\r"): form == .document ? "&#13;" : "&#xD;"
+            default: nil
             }
         }
     }
 
-    /// A double-quoted attribute value: `&`, `<` and `"` become entity references; tab, LF and CR become
-    /// character references so that attribute-value normalisation on reading keeps them.
-    static func attribute(_ value: String) -> String {
-        escape(value) { character in
-            switch character {
-            case "&": return "&amp;"
-            case "<": return "&lt;"
-            case "\"": return "&quot;"
-            case "\t": return "&#9;"
-            case "\n": return "&#10;"
-            case "\r": return "&#13;"
-            default: return nil
+    /// Appends a double-quoted attribute value: `&`, `<` and `"` become entity references; tab, LF and CR
+    /// become character references so that attribute-value normalisation on reading keeps them (decimal in
+    /// the document, hexadecimal in C14N form).
+    static func appendAttribute(_ value: String, _ form: XMLForm, to out: inout [UInt8]) {
+        append(value, to: &out) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "\t"): form == .document ? "&#9;" : "&#x9;"
+            case UInt8(ascii: "\n"): form == .document ? "&#10;" : "&#xA;"
+            case UInt8(ascii: "\r"): form == .document ? "&#13;" : "&#xD;"
+            default: nil
             }
         }
     }
 
-    /// Character data as C14N writes it: `&`, `<`, `>` and CR escaped (CR as `&#xD;`).
-    static func canonicalText(_ value: String) -> String {
-        escape(value) { character in
-            switch character {
-            case "&": return "&amp;"
-            case "<": return "&lt;"
-            case ">": return "&gt;"
-            case "\r": return "&#xD;"
-            default: return nil
+    /// Works on UTF-8 bytes: every character escaped is ASCII, and no byte of a multi-byte character is.
+    /// Most values need no escape and are copied in one go.
+    private static func append(_ value: String, to out: inout [UInt8], _ reference: (UInt8) -> String?) {
+        var value = value
+        value.withUTF8 { bytes in
+            guard bytes.contains(where: { reference($0) != nil }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                if let reference = reference(byte) {
+                    out.append(contentsOf: reference.utf8)
+                } else {
+                    out.append(byte)
+                }
             }
         }
-    }
-
-    /// An attribute value as C14N writes it: `&`, `<`, `"` escaped, tab, LF and CR as hex character references.
-    static func canonicalAttribute(_ value: String) -> String {
-        escape(value) { character in
-            switch character {
-            case "&": return "&amp;"
-            case "<": return "&lt;"
-            case "\"": return "&quot;"
-            case "\t": return "&#x9;"
-            case "\n": return "&#xA;"
-            case "\r": return "&#xD;"
-            default: return nil
-            }
-        }
-    }
-
-    private static func escape(_ value: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
-        guard value.unicodeScalars.contains(where: { replacement($0) != nil }) else { return value }
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count + 16)
-        for scalar in value.unicodeScalars {
-            if let entity = replacement(scalar) {
-                escaped += entity
-            } else {
-                escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
     }
 }
 

@@ -43,7 +43,7 @@ extension BusinessMessage {
         header.sender = original.header.receiver
         header.receiver = original.header.sender
         header.documentIdentification = .init(
-            standard: body.type.standard, instanceIdentifier: messageId.uuidString.lowercased(),
+            standard: body.type.standard, instanceIdentifier: messageId.lowercasedText,
             type: body.type.rawValue, creationDateAndTime: createdAt)
         return BusinessMessage(header: header, body: body)
     }
@@ -55,10 +55,10 @@ extension BusinessMessage {
             sender: [.init(identifier: OrganisationReference(sender))],
             receiver: [.init(identifier: OrganisationReference(receiver))],
             documentIdentification: .init(
-                standard: type.standard, instanceIdentifier: transmission.messageId.uuidString.lowercased(),
+                standard: type.standard, instanceIdentifier: transmission.messageId.lowercasedText,
                 type: type.rawValue, creationDateAndTime: transmission.createdAt),
             scopes: [.init(type: "ConversationId",
-                           instanceIdentifier: transmission.conversationId.uuidString.lowercased(),
+                           instanceIdentifier: transmission.conversationId.lowercasedText,
                            identifier: process.rawValue,
                            scopeInformation: [.init(expectedResponseDateTime: transmission.expectedResponseBy)])])
     }

@@ -15,21 +15,28 @@ extension BusinessMessage {
     ///
     /// - Throws: `DPIError` `readOnlyMessageType` for `flyttet`, which only providers write.
     public func jsonData() throws -> Data {
-        let bodyJSON: JSONValue = switch body {
-        case .digital(let message): message.json
-        case .print(let message): message.json
+        let bodyJSON: any JSONWritable = switch body {
+        case .digital(let message): message
+        case .print(let message): message
         case .deliveryReceipt(let receipt), .openingReceipt(let receipt), .receptionReceipt(let receipt),
              .returnedMailReceipt(let receipt):
-            receipt.json
-        case .notificationFailedReceipt(let receipt): receipt.json
-        case .error(let error): error.json
+            receipt
+        case .notificationFailedReceipt(let receipt): receipt
+        case .error(let error): error
         case .moved:
             throw DPIError(.readOnlyMessageType,
                            "flyttet messages are exchanged between providers; senders only read them",
                            disposition: .abort)
         }
-        let document = JSONValue.object(["standardBusinessDocumentHeader": header.json, type.rawValue: bodyJSON])
-        return JSONValue.object(["standardBusinessDocument": document]).data
+        var json = JSONWriter(capacity: 4096)
+        json.object { json in
+            json.object("standardBusinessDocument") { json in
+                json.member("standardBusinessDocumentHeader", header)
+                json.key(type.rawValue)
+                bodyJSON.write(to: &json)
+            }
+        }
+        return Data(json.bytes)
     }
 
     /// Reads a business message: unknown fields are ignored, the `type` is resolved case-insensitively

@@ -73,19 +73,19 @@ public struct DigitalMessage: Hashable, Sendable, Decodable {
 extension DigitalMessage: JSONWritable {
     /// Keys in the order of `digital-forretningsmelding.json`; `virkningsdato` (absent there) before
     /// `virkningstidspunkt`, as in the schema.
-    var json: JSONValue {
-        .object([
-            "avsender": sender.json,
-            "mottaker": .object(["postkasseadresse": .string(mailboxAddress)]),
-            "dokumentpakkefingeravtrykk": fingerprint.json,
-            "maskinportentoken": .string(maskinportenToken),
-            "sikkerhetsnivaa": .integer(securityLevel),
-            "virkningsdato": effectiveDate.map(JSONValue.string),
-            "virkningstidspunkt": effectiveTime.map { .string($0.description) },
-            "aapningskvittering": requestsOpeningReceipt.map(JSONValue.bool),
-            "ikkesensitivtittel": .string(nonSensitiveTitle),
-            "spraak": .string(language),
-            "varsler": notifications?.json,
-        ])
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("avsender", sender)
+            json.object("mottaker") { json in json.member("postkasseadresse", mailboxAddress) }
+            json.member("dokumentpakkefingeravtrykk", fingerprint)
+            json.member("maskinportentoken", maskinportenToken)
+            json.member("sikkerhetsnivaa", securityLevel)
+            json.member("virkningsdato", effectiveDate)
+            json.member("virkningstidspunkt", effectiveTime?.description)
+            json.member("aapningskvittering", requestsOpeningReceipt)
+            json.member("ikkesensitivtittel", nonSensitiveTitle)
+            json.member("spraak", language)
+            json.member("varsler", notifications)
+        }
     }
 }

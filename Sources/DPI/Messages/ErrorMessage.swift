@@ -36,8 +36,11 @@ public struct ErrorMessage: Hashable, Sendable, Decodable {
 }
 
 extension ErrorMessage: JSONWritable {
-    var json: JSONValue {
-        .object(receipt.members + [("feiltype", .string(kind.rawValue))]
-            + (details.map { [("detaljer", JSONValue.string($0))] } ?? []))
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            receipt.writeMembers(to: &json)
+            json.member("feiltype", kind.rawValue)
+            json.member("detaljer", details)
+        }
     }
 }

@@ -8,22 +8,22 @@ extension LetterValidation {
                          "letter has \(documents.count - 1) attachments, at most \(limits.maximumAttachments) allowed")
         var seen: Set<String> = []
         for (index, document) in documents.enumerated() {
-            let field = "documents[\(index)]"
+            func field(_ name: String) -> String { "documents[\(index)].\(name)" }
             let name = document.fileName
-            findings.require((4...100).contains(name.utf8.count), field + ".fileName",
+            findings.require((4...100).contains(name.utf8.count), field("fileName"),
                              "file name must have 4–100 characters, has \(name.utf8.count)")
-            findings.require(name.utf8.allSatisfy(Self.isFileNameByte), field + ".fileName",
+            findings.require(name.utf8.allSatisfy(Self.isFileNameByte), field("fileName"),
                              "file name may contain only A–Z, a–z, 0–9, '.', '_' and '-'")
-            findings.require(seen.insert(name.lowercased()).inserted, field + ".fileName",
+            findings.require(seen.insert(name.lowercased()).inserted, field("fileName"),
                              "file name is used by an earlier document of the letter")
-            findings.require(allowedTypes.contains(document.mimeType), field + ".mimeType",
+            findings.require(allowedTypes.contains(document.mimeType), field("mimeType"),
                              "MIME type \(document.mimeType) is not allowed here")
-            findings.require(document.mimeType != DocumentTypes.ehf || index == 0, field + ".mimeType",
+            findings.require(document.mimeType != DocumentTypes.ehf || index == 0, field("mimeType"),
                              "an EHF invoice must be the main document")
             if let title = document.title {
-                findings.requireLength(title, 1...255, field + ".title", "document title")
+                findings.requireLength(title, 1...255, field("title"), "document title")
             }
-            findings.require(document.byteCount > 0, field + ".byteCount", "document is empty")
+            findings.require(document.byteCount > 0, field("byteCount"), "document is empty")
         }
         let total = documents.reduce(0) { $0 + max(0, $1.byteCount) }
         findings.require(total <= limits.maximumTotalBytes, "documents",

@@ -4,8 +4,6 @@ extension LetterValidation {
     /// Texts, addresses and repetitions as the schema limits them (spec 5.6, 14), and the 18-month rule for
     /// the contact information used (spec 4.6).
     func checkNotifications(_ letter: DigitalLetter, now: Date, _ findings: inout Findings) {
-        let oldest = Calendar(identifier: .gregorian)
-            .date(byAdding: .month, value: -limits.notificationContactMaximumMonths, to: now) ?? now
         if let email = letter.notifications.email {
             let field = "varsler.epostvarsel"
             let parts = email.address.split(separator: "@", omittingEmptySubsequences: false)
@@ -14,7 +12,7 @@ extension LetterValidation {
                              field + ".epostadresse", "e-mail address is not of the form name@domain")
             findings.requireLength(email.text, 1...500, field + ".varslingstekst", "e-mail notification text")
             checkRepetitions(email.repetitions, field: field + ".repetisjoner", &findings)
-            checkContactAge(letter.emailContactVerifiedAt, oldest: oldest, field: field, "e-mail address", &findings)
+            checkContactAge(letter.emailContactVerifiedAt, now: now, field: field, "e-mail address", &findings)
         }
         if let sms = letter.notifications.sms {
             let field = "varsler.smsvarsel"
@@ -25,7 +23,7 @@ extension LetterValidation {
                                 + "spaces, - or _, optionally starting with +")
             findings.requireLength(sms.text, 1...160, field + ".varslingstekst", "SMS notification text")
             checkRepetitions(sms.repetitions, field: field + ".repetisjoner", &findings)
-            checkContactAge(letter.mobileContactVerifiedAt, oldest: oldest, field: field, "mobile number", &findings)
+            checkContactAge(letter.mobileContactVerifiedAt, now: now, field: field, "mobile number", &findings)
         }
     }
 
@@ -38,12 +36,15 @@ extension LetterValidation {
         findings.require(Set(days).count == days.count, field, "repetition days must be unique")
     }
 
-    private func checkContactAge(_ verified: Date?, oldest: Date, field: String, _ name: String,
+    /// Only letters with notifications get here, so most letters skip the calendar arithmetic.
+    private func checkContactAge(_ verified: Date?, now: Date, field: String, _ name: String,
                                  _ findings: inout Findings) {
         guard let verified else {
             findings.require(false, field, "\(name) has no KRR update date; the 18-month rule cannot be checked")
             return
         }
+        let oldest = Calendar(identifier: .gregorian)
+            .date(byAdding: .month, value: -limits.notificationContactMaximumMonths, to: now) ?? now
         findings.require(verified >= oldest, field, "\(name) was last updated or verified in KRR more than "
             + "\(limits.notificationContactMaximumMonths) months ago and must not be used (18-month rule)")
     }

@@ -102,18 +102,21 @@ public struct LetterValidation: Hashable, Sendable {
     }
 }
 
-/// The errors found so far; each check appends one naming its field.
+/// The errors found so far; each check appends one naming its field. Field names and messages are only
+/// made for rules broken: every letter passes through here.
 struct Findings {
     private(set) var errors: [DPIError] = []
 
-    mutating func require(_ condition: Bool, _ field: String, _ message: @autoclosure () -> String) {
-        if !condition { errors.append(DPIError(.invalidLetter, message(), field: field)) }
+    mutating func require(_ condition: Bool, _ field: @autoclosure () -> String,
+                          _ message: @autoclosure () -> String) {
+        if !condition { errors.append(DPIError(.invalidLetter, message(), field: field())) }
     }
 
     /// Lengths count Unicode scalars, as JSON Schema's `minLength`/`maxLength` do.
-    mutating func requireLength(_ text: String, _ range: ClosedRange<Int>, _ field: String, _ name: String) {
+    mutating func requireLength(_ text: String, _ range: ClosedRange<Int>, _ field: @autoclosure () -> String,
+                                _ name: String) {
         let count = text.unicodeScalars.count
-        require(range.contains(count), field,
+        require(range.contains(count), field(),
                 "\(name) must have \(range.lowerBound)–\(range.upperBound) characters, has \(count)")
     }
 }

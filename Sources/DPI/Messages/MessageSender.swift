@@ -23,11 +23,11 @@ public struct MessageSender: Hashable, Sendable, Decodable {
 }
 
 extension MessageSender: JSONWritable {
-    var json: JSONValue {
-        .object([
-            "virksomhetsidentifikator": organisation.json,
-            "avsenderidentifikator": senderIdentifier.map(JSONValue.string),
-            "fakturaReferanse": invoiceReference.map(JSONValue.string),
-        ])
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("virksomhetsidentifikator", organisation)
+            json.member("avsenderidentifikator", senderIdentifier)
+            json.member("fakturaReferanse", invoiceReference)
+        }
     }
 }

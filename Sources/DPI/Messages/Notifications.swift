@@ -67,16 +67,22 @@ public struct SMSNotification: Hashable, Sendable, Decodable {
 }
 
 extension Notifications: JSONWritable {
-    var json: JSONValue {
-        .object([
-            "epostvarsel": email.map {
-                .object(["epostadresse": .string($0.address), "varslingstekst": .string($0.text),
-                         "repetisjoner": .array($0.repetitions.map(JSONValue.integer))])
-            },
-            "smsvarsel": sms.map {
-                .object(["mobiltelefonnummer": .string($0.phoneNumber), "varslingstekst": .string($0.text),
-                         "repetisjoner": .array($0.repetitions.map(JSONValue.integer))])
-            },
-        ])
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let email {
+                json.object("epostvarsel") { json in
+                    json.member("epostadresse", email.address)
+                    json.member("varslingstekst", email.text)
+                    json.array("repetisjoner", email.repetitions) { json, day in json.integer(day) }
+                }
+            }
+            if let sms {
+                json.object("smsvarsel") { json in
+                    json.member("mobiltelefonnummer", sms.phoneNumber)
+                    json.member("varslingstekst", sms.text)
+                    json.array("repetisjoner", sms.repetitions) { json, day in json.integer(day) }
+                }
+            }
+        }
     }
 }

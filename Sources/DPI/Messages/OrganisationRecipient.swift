@@ -19,10 +19,10 @@ public struct OrganisationRecipient: Hashable, Sendable, Decodable {
 }
 
 extension OrganisationRecipient: JSONWritable {
-    var json: JSONValue {
-        .object([
-            "virksomhetsidentifikator": organisation.json,
-            "motakeridentifikator": recipientIdentifier.map(JSONValue.string),
-        ])
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("virksomhetsidentifikator", organisation)
+            json.member("motakeridentifikator", recipientIdentifier)
+        }
     }
 }

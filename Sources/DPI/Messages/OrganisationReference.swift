@@ -18,8 +18,18 @@ public struct OrganisationReference: Hashable, Sendable, Decodable {
 
 extension OrganisationReference: JSONWritable {
     /// Business-message order (`authority`, `value`), as in the official examples.
-    var json: JSONValue { .object(["authority": .string(authority), "value": .string(value)]) }
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("authority", authority)
+            json.member("value", value)
+        }
+    }
 
     /// SBDH order (`value`, `authority`), as in the official examples.
-    var headerJSON: JSONValue { .object(["value": .string(value), "authority": .string(authority)]) }
+    func writeHeaderForm(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("value", value)
+            json.member("authority", authority)
+        }
+    }
 }

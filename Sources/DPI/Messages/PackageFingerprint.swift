@@ -31,5 +31,10 @@ public struct PackageFingerprint: Hashable, Sendable, Decodable {
 }
 
 extension PackageFingerprint: JSONWritable {
-    var json: JSONValue { .object(["digestMethod": .string(digestMethod), "digestValue": .string(digestValue)]) }
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("digestMethod", digestMethod)
+            json.member("digestValue", digestValue)
+        }
+    }
 }

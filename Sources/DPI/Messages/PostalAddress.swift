@@ -63,12 +63,16 @@ public struct PostalAddress: Hashable, Sendable, Decodable {
 }
 
 extension PostalAddress: JSONWritable {
-    var json: JSONValue {
-        var members: [(String, JSONValue)] = [("navn", .string(name))]
-        for (index, line) in lines.enumerated() { members.append(("adresselinje\(index + 1)", .string(line))) }
-        let rest: [(String, String?)] = [("postnummer", postalCode), ("poststed", city), ("land", country),
-                                         ("landkode", countryCode)]
-        members += rest.compactMap { key, value in value.map { (key, .string($0)) } }
-        return .object(members)
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("navn", name)
+            for (index, line) in lines.enumerated() {
+                json.member("adresselinje\(index + 1)", line)
+            }
+            json.member("postnummer", postalCode)
+            json.member("poststed", city)
+            json.member("land", country)
+            json.member("landkode", countryCode)
+        }
     }
 }

@@ -82,17 +82,18 @@ public struct PrintMessage: Hashable, Sendable, Decodable {
 
 extension PrintMessage: JSONWritable {
     /// Keys in the order of `utskrift-forretningsmelding.json`.
-    var json: JSONValue {
-        .object([
-            "avsender": sender.json,
-            "mottaker": recipient.json,
-            "dokumentpakkefingeravtrykk": fingerprint.json,
-            "maskinportentoken": .string(maskinportenToken),
-            "utskriftstype": .string(colour.rawValue),
-            "retur": .object([
-                "mottaker": returnAddress.json, "returposthaandtering": .string(returnHandling.rawValue),
-            ]),
-            "posttype": postType.map { .string($0.rawValue) },
-        ])
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("avsender", sender)
+            json.member("mottaker", recipient)
+            json.member("dokumentpakkefingeravtrykk", fingerprint)
+            json.member("maskinportentoken", maskinportenToken)
+            json.member("utskriftstype", colour.rawValue)
+            json.object("retur") { json in
+                json.member("mottaker", returnAddress)
+                json.member("returposthaandtering", returnHandling.rawValue)
+            }
+            json.member("posttype", postType?.rawValue)
+        }
     }
 }

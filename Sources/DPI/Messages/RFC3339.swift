@@ -9,13 +9,35 @@ enum RFC3339 {
         let inDay = Int(local - days * millisecondsPerDay)
         let (year, month, day) = civil(fromDays: Int(days))
         let seconds = inDay / 1000, fraction = inDay % 1000
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-            + "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
-        if fraction != 0 || alwaysMilliseconds { text += ".\(pad(fraction, 3))" }
+        // Written as ASCII digits into one small buffer: this runs several times per letter.
+        var text: [UInt8] = []
+        text.reserveCapacity(29)
+        appendDigits(year, 4, to: &text)
+        text.append(UInt8(ascii: "-"))
+        appendDigits(month, 2, to: &text)
+        text.append(UInt8(ascii: "-"))
+        appendDigits(day, 2, to: &text)
+        text.append(UInt8(ascii: "T"))
+        appendDigits(seconds / 3600, 2, to: &text)
+        text.append(UInt8(ascii: ":"))
+        appendDigits(seconds / 60 % 60, 2, to: &text)
+        text.append(UInt8(ascii: ":"))
+        appendDigits(seconds % 60, 2, to: &text)
+        if fraction != 0 || alwaysMilliseconds {
+            text.append(UInt8(ascii: "."))
+            appendDigits(fraction, 3, to: &text)
+        }
         let offset = timestamp.utcOffsetSeconds
-        if offset == 0 { return text + "Z" }
-        let minutes = abs(offset) / 60
-        return text + (offset < 0 ? "-" : "+") + "\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2))"
+        if offset == 0 {
+            text.append(UInt8(ascii: "Z"))
+        } else {
+            let minutes = abs(offset) / 60
+            text.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            appendDigits(minutes / 60, 2, to: &text)
+            text.append(UInt8(ascii: ":"))
+            appendDigits(minutes % 60, 2, to: &text)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     static func parse(_ text: String) -> Timestamp? {
@@ -91,9 +113,25 @@ enum RFC3339 {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// `value` in decimal, zero-padded to at least `width` digits (a year past 9999 gets all its digits).
+    private static func appendDigits(_ value: Int, _ width: Int, to text: inout [UInt8]) {
+        guard value >= 0 else {
+            text.append(UInt8(ascii: "-"))
+            appendDigits(-value, width, to: &text)
+            return
+        }
+        var digits = 1, rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, digits)))
+        var remaining = value, index = text.count - 1
+        while remaining > 0 {
+            text[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+            index -= 1
+        }
     }
 }
 

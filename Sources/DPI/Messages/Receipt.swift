@@ -59,17 +59,24 @@ public struct NotificationFailedReceipt: Hashable, Sendable, Decodable {
 }
 
 extension Receipt: JSONWritable {
-    var json: JSONValue { .object(members) }
+    func write(to json: inout JSONWriter) {
+        json.object(writeMembers(to:))
+    }
 
     /// The common members, in the order of the NAV sample, for bodies that extend them.
-    var members: [(String, JSONValue)] {
-        [("avsender", issuer.json), ("mottaker", recipient.json), ("tidspunkt", .string(time.description))]
+    func writeMembers(to json: inout JSONWriter) {
+        json.member("avsender", issuer)
+        json.member("mottaker", recipient)
+        json.member("tidspunkt", time.description)
     }
 }
 
 extension NotificationFailedReceipt: JSONWritable {
-    var json: JSONValue {
-        .object(receipt.members + [("varslingskanal", .string(channel.rawValue))]
-            + (explanation.map { [("beskrivelse", JSONValue.string($0))] } ?? []))
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            receipt.writeMembers(to: &json)
+            json.member("varslingskanal", channel.rawValue)
+            json.member("beskrivelse", explanation)
+        }
     }
 }

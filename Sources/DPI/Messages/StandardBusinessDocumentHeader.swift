@@ -115,34 +115,46 @@ public struct StandardBusinessDocumentHeader: Hashable, Sendable, Decodable {
 
 extension StandardBusinessDocumentHeader: JSONWritable {
     /// Keys in the order of the official examples (identifier `value` before `authority`).
-    var json: JSONValue {
+    func write(to json: inout JSONWriter) {
         let identification = documentIdentification
-        return .object([
-            "headerVersion": .string(headerVersion),
-            "sender": .array(sender.map { .object(["identifier": $0.identifier.headerJSON]) }),
-            "receiver": .array(receiver.map { .object(["identifier": $0.identifier.headerJSON]) }),
-            "documentIdentification": .object([
-                "standard": .string(identification.standard),
-                "typeVersion": .string(identification.typeVersion),
-                "instanceIdentifier": .string(identification.instanceIdentifier),
-                "type": .string(identification.type),
-                "creationDateAndTime": .string(identification.creationDateAndTime.description),
-            ]),
-            "businessScope": .object(["scope": .array(scopes.map(\.json))]),
-        ])
+        json.object { json in
+            json.member("headerVersion", headerVersion)
+            json.array("sender", sender, Self.writePartner)
+            json.array("receiver", receiver, Self.writePartner)
+            json.object("documentIdentification") { json in
+                json.member("standard", identification.standard)
+                json.member("typeVersion", identification.typeVersion)
+                json.member("instanceIdentifier", identification.instanceIdentifier)
+                json.member("type", identification.type)
+                json.member("creationDateAndTime", identification.creationDateAndTime.description)
+            }
+            json.object("businessScope") { json in
+                json.array("scope", scopes) { json, scope in scope.write(to: &json) }
+            }
+        }
+    }
+
+    private static func writePartner(to json: inout JSONWriter, _ partner: Partner) {
+        json.object { json in
+            json.key("identifier")
+            partner.identifier.writeHeaderForm(to: &json)
+        }
     }
 }
 
 extension StandardBusinessDocumentHeader.Scope: JSONWritable {
-    var json: JSONValue {
-        .object([
-            "type": .string(type),
-            "instanceIdentifier": instanceIdentifier.map(JSONValue.string),
-            "identifier": identifier.map(JSONValue.string),
-            "scopeInformation": scopeInformation.map { items in
-                .array(items.map { .object(["expectedResponseDateTime": $0.expectedResponseDateTime
-                    .map { .string($0.description) }]) })
-            },
-        ])
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("type", type)
+            json.member("instanceIdentifier", instanceIdentifier)
+            json.member("identifier", identifier)
+            if let scopeInformation {
+                json.array("scopeInformation", scopeInformation) { json, item in
+                    json.object { json in
+                        json.member("expectedResponseDateTime", item.expectedResponseDateTime?.description)
+                    }
+                }
+            }
+        }
     }
 }

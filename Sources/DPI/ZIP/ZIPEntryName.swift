@@ -32,17 +32,29 @@ enum ZIPEntryName {
             else if name.utf8.contains(UInt8(ascii: "\\")) { "contains a backslash" }
             else if name.hasPrefix("/") { "is an absolute path" }
             else if name.dropFirst().first == ":" { "starts with a drive letter" }
-            else if pathComponents(of: name).contains(where: { $0 == "." || $0 == ".." || $0.isEmpty }) {
-                "has an empty, `.` or `..` path component"
-            } else { nil }
+            else if hasUnsafeComponent(name) { "has an empty, `.` or `..` path component" }
+            else { nil }
         if let problem {
             throw DPIError(.zipUnsafeName, "an entry name \(problem); use a plain relative name",
                            details: "name \(name.debugDescription)")
         }
     }
 
-    private static func pathComponents(of name: String) -> [Substring] {
-        let trimmed = name.hasSuffix("/") ? name.dropLast() : Substring(name)
-        return trimmed.split(separator: "/", omittingEmptySubsequences: false)
+    /// Whether a `/`-separated component (after one trailing `/`) is empty, `.` or `..`. Checked on the
+    /// UTF-8 bytes, as an extracting tool sees the name, without splitting it into substrings.
+    private static func hasUnsafeComponent(_ name: String) -> Bool {
+        let slash = UInt8(ascii: "/")
+        let bytes = name.utf8.last == slash ? name.utf8.dropLast() : name.utf8[...]
+        var length = 0, onlyDots = true
+        for byte in bytes {
+            if byte == slash {
+                if length <= 2 && onlyDots { return true }
+                (length, onlyDots) = (0, true)
+            } else {
+                length += 1
+                onlyDots = onlyDots && byte == UInt8(ascii: ".")
+            }
+        }
+        return length <= 2 && onlyDots
     }
 }

@@ -18,11 +18,16 @@ public struct ZIPTimestamp: Hashable, Sendable {
 
     /// The wall-clock time of `date` in `timeZone`; years outside 1980–2107 are clamped to that range,
     /// since DOS dates cannot express them.
+    ///
+    /// Worked out with `RFC3339`'s integer calendar arithmetic: every package has one, and a Foundation
+    /// `Calendar` costs more than the rest of the ZIP records.
     public init(_ date: Date, in timeZone: TimeZone = .current) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let year = parts.year ?? 1980
+        // Bounds far outside 1980–2107 keep the conversion to an integer in range (NaN counts as 1970).
+        let seconds = Int64(exactly: min(max(date.timeIntervalSince1970, -1e11), 1e11).rounded(.down)) ?? 0
+        let local = seconds + Int64(timeZone.secondsFromGMT(for: date))
+        let days = local.floorDivided(by: 86_400)
+        let (year, month, dayOfMonth) = RFC3339.civil(fromDays: Int(days))
+        let second = Int(local - days * 86_400)
         guard year >= 1980 else {
             self.init(dosDate: 0x21, dosTime: 0)  // 1980-01-01 00:00:00
             return
@@ -31,8 +36,8 @@ public struct ZIPTimestamp: Hashable, Sendable {
             self.init(dosDate: 0xFF9F, dosTime: 0xBF7D)  // 2107-12-31 23:59:58
             return
         }
-        let day = UInt16(year - 1980) << 9 | UInt16(parts.month ?? 1) << 5 | UInt16(parts.day ?? 1)
-        let time = UInt16(parts.hour ?? 0) << 11 | UInt16(parts.minute ?? 0) << 5 | UInt16((parts.second ?? 0) / 2)
+        let day = UInt16(year - 1980) << 9 | UInt16(month) << 5 | UInt16(dayOfMonth)
+        let time = UInt16(second / 3600) << 11 | UInt16(second / 60 % 60) << 5 | UInt16(second % 60 / 2)
         self.init(dosDate: day, dosTime: time)
     }
 

@@ -64,11 +64,12 @@ extension ZIPWriter {
         /// The central directory header (APPNOTE 4.3.12); values that do not fit 32 bits (or all, when
         /// `forceZIP64`) move to a ZIP64 extra field in the order the format fixes.
         func centralHeader(modified: ZIPTimestamp, forceZIP64: Bool) -> Data {
-            let fields = [uncompressedSize, compressedSize, offset]
-            let overflowing = fields.map { forceZIP64 || $0 >= UInt64(UInt32.max) }
-            let extraValues = zip(fields, overflowing).filter(\.1).map(\.0)
+            func overflows(_ value: UInt64) -> Bool { forceZIP64 || value >= UInt64(UInt32.max) }
+            func stored(_ value: UInt64) -> UInt32 { overflows(value) ? ZIPSignature.overflow32 : UInt32(value) }
+            // In the order the extra field fixes; built only when needed, as most packages never need it.
+            let extraValues = overflows(uncompressedSize) || overflows(compressedSize) || overflows(offset)
+                ? [uncompressedSize, compressedSize, offset].filter(overflows) : []
             let zip64 = zip64InLocalHeader || !extraValues.isEmpty
-            let stored = zip(fields, overflowing).map { $1 ? ZIPSignature.overflow32 : UInt32($0) }
             var header = ZIPRecordBuffer(signature: ZIPSignature.centralHeader)
             // Made by a Unix host: the reference says MS-DOS, but then Info-ZIP unzip reads names as an
             // OEM code page despite the UTF-8 flag and mangles non-ASCII names.
@@ -79,15 +80,15 @@ extension ZIPWriter {
             header.u16(modified.dosTime)
             header.u16(modified.dosDate)
             header.u32(crc32)
-            header.u32(stored[1])
-            header.u32(stored[0])
+            header.u32(stored(compressedSize))
+            header.u32(stored(uncompressedSize))
             header.u16(UInt16(entry.name.count))
             header.u16(extraValues.isEmpty ? 0 : UInt16(4 + 8 * extraValues.count))
             header.u16(UInt16(entry.comment.count))
             header.u16(0)  // disk number start
             header.u16(0)  // internal attributes
             header.u32(Self.unixMode(isDirectory: entry.name.last == UInt8(ascii: "/")))
-            header.u32(stored[2])
+            header.u32(stored(offset))
             header.append(entry.name)
             if !extraValues.isEmpty {
                 header.append(Self.zip64Extra(extraValues))

@@ -30,6 +30,17 @@ struct JSONWritingTests {
         }
     }
 
+    @Test("message and conversation ids are written as Foundation's UUID text in lowercase")
+    func idsAreLowercaseUUIDs() throws {
+        for _ in 0..<200 {
+            let transmission = SampleLetters.transmission
+            let header = try BusinessMessage.digital(SampleLetters.digital, transmission).header
+            #expect(header.documentIdentification.instanceIdentifier == transmission.messageId.uuidString.lowercased())
+            #expect(header.conversationScope?.instanceIdentifier
+                    == transmission.conversationId.uuidString.lowercased())
+        }
+    }
+
     @Test("flyttet is read but never written")
     func movedIsReadOnly() throws {
         let digital = try BusinessMessage.digital(SampleLetters.digital, SampleLetters.transmission)

@@ -59,6 +59,27 @@ import Testing
         #expect(late.components.year == 2107 && late.components.month == 12 && late.components.second == 58)
     }
 
+    @Test("the DOS fields are the wall-clock time Foundation's calendar gives in the time zone", arguments: [
+        "UTC", "Europe/Oslo", "America/St_Johns", "Asia/Kathmandu", "Pacific/Kiritimati", "America/Los_Angeles",
+    ])
+    func timestampsAreTheCalendarsWallClockTime(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        // Around DST changes, month and year ends, leap days, and fractions of a second both ways.
+        let instants: [TimeInterval] = [316_000_000, 951_782_399.999, 1_711_846_799.5, 1_711_846_800.25,
+                                        1_729_990_799, 1_729_994_400.75, 1_767_225_599.999, 1_782_864_000,
+                                        4_354_000_000]
+        for instant in instants {
+            let date = Date(timeIntervalSince1970: instant)
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let stamp = ZIPTimestamp(date, in: timeZone).components
+            #expect([stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute]
+                    == [parts.year, parts.month, parts.day, parts.hour, parts.minute], "\(zone) \(instant)")
+            #expect(stamp.second == parts.second.map { $0 / 2 * 2 }, "\(zone) \(instant)")
+        }
+    }
+
     @Test func duplicateAndUnsafeNamesAreRefusedBeforeWriting() throws {
         let output = ZIPMemoryOutput()
         let writer = try ZIPWriter(output: output)
