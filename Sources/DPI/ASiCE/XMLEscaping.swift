@@ -35,18 +35,16 @@ enum XMLEscaping {
     /// Works on UTF-8 bytes: every character escaped is ASCII, and no byte of a multi-byte character is.
     /// Most values need no escape and are copied in one go.
     private static func append(_ value: String, to out: inout [UInt8], _ reference: (UInt8) -> String?) {
-        var value = value
-        value.withUTF8 { bytes in
-            guard bytes.contains(where: { reference($0) != nil }) else {
-                out.append(contentsOf: bytes)
-                return
-            }
-            for byte in bytes {
-                if let reference = reference(byte) {
-                    out.append(contentsOf: reference.utf8)
-                } else {
-                    out.append(byte)
-                }
+        let bytes = value.utf8
+        guard bytes.contains(where: { reference($0) != nil }) else {
+            out.append(contentsOf: bytes)
+            return
+        }
+        for byte in bytes {
+            if let reference = reference(byte) {
+                out.append(contentsOf: reference.utf8)
+            } else {
+                out.append(byte)
             }
         }
     }

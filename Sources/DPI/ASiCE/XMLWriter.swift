@@ -22,9 +22,7 @@ struct XMLWriter {
 
     /// Markup written as it is: tags, attribute names, constant attribute values.
     mutating func markup(_ text: String) {
-        // A native string's UTF-8 is contiguous: copied as one buffer, not byte by byte through its view.
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// Markup prepared earlier as bytes (the signer's certificates, say).
