@@ -18,23 +18,15 @@ extension Certificate {
     /// `key` encrypted to this certificate's RSA public key with RSAES-OAEP: SHA-256, MGF1-SHA-256, empty
     /// label (spec section 8, `OAEPParameters`). Throws `.unsupportedKey` for a key that is not RSA.
     func encryptOAEP(_ key: Data) throws -> Data {
-        guard let context = EVP_PKEY_CTX_new_from_pkey(nil, X509_get0_pubkey(x509), nil) else {
-            throw PKIError.openSSL(.unsupportedKey, "the recipient certificate has no usable public key",
-                                   context: subject)
-        }
-        defer { EVP_PKEY_CTX_free(context) }
-        let sha256 = FetchedAlgorithm.sha256.handle
-        guard EVP_PKEY_encrypt_init(context) == 1,
-              EVP_PKEY_CTX_set_rsa_padding(context, RSA_PKCS1_OAEP_PADDING) > 0,
-              EVP_PKEY_CTX_set_rsa_oaep_md(context, sha256) > 0,
-              EVP_PKEY_CTX_set_rsa_mgf1_md(context, sha256) > 0 else {
+        guard let context = oaepContexts.take(for: X509_get0_pubkey(x509)) else {
             throw PKIError.openSSL(.unsupportedKey, "the recipient certificate's key cannot do RSAES-OAEP",
                                    context: subject)
         }
-        guard let wrapped = Certificate.encrypt(key, with: context) else {
+        guard let wrapped = Certificate.encrypt(key, with: context.handle) else {
             throw PKIError.openSSL(.openSSLFailure, "RSAES-OAEP encryption of the content key failed",
                                    context: subject)
         }
+        oaepContexts.give(context)
         return wrapped
     }
 

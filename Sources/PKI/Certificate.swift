@@ -5,8 +5,9 @@ internal import COpenSSL
 /// number DPI reads from enterprise certificates, and RS256 signature verification with its public key.
 ///
 /// `@unchecked Sendable`: the owned `X509` is never modified after parsing, every property is computed
-/// once in `init`, and OpenSSL's read-only X509 accessors and `EVP_DigestVerify` with a fresh context per
-/// call are safe to use from several threads at once.
+/// once in `init`, and OpenSSL's read-only X509 accessors, `EVP_DigestVerify` with a fresh context per
+/// call and RSAES-OAEP with one pooled context per encryption at a time (`KeyContextPool`) are safe to use
+/// from several threads at once.
 public final class Certificate: @unchecked Sendable {
     /// The owned OpenSSL handle; freed in `deinit`.
     let x509: OpaquePointer
@@ -32,6 +33,8 @@ public final class Certificate: @unchecked Sendable {
     /// How CMS names this certificate as a recipient (see `issuerAndSerialNumber(of:subject:)`), encoded once
     /// because every letter to a mailbox provider is encrypted to the same certificate.
     let issuerAndSerialNumber: Data
+    /// Contexts for RSAES-OAEP to the public key, reused from one letter's content key to the next.
+    let oaepContexts = KeyContextPool.rsaOAEPEncryption()
 
     /// Takes ownership of `x509`, which is freed on failure too.
     init(adopting x509: OpaquePointer) throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PKI
+import Synchronization
 import TestSupport
 
 @Suite("CMS EnvelopedData")
@@ -61,6 +62,24 @@ struct CMSEnvelopeTests {
         #expect(first != second)
         #expect(try CMSEnvelope.decrypt(first, with: key, certificate: certificate) == content)
         #expect(try CMSEnvelope.decrypt(second, with: key) == content)
+    }
+
+    @Test("One certificate encrypts from several threads at once, and openssl cms -decrypt opens every package")
+    func concurrentEncryptionToOneCertificate() throws {
+        let recipient = try Certificate(pem: TestPKI.data("digipost.cert.pem"))
+        let packages = Mutex<[Int: Data]>([:])
+        let failures = ConcurrentCounter()
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            guard let package = try? CMSEnvelope.encrypt(Data("letter \(index)".utf8), to: recipient) else {
+                return failures.increment()
+            }
+            packages.withLock { $0[index] = package }
+        }
+        #expect(failures.value == 0)
+        for (index, package) in packages.withLock({ $0 }) {
+            #expect(try OpenSSLCMS.decrypt(package, party: "digipost", byCertificate: true)
+                == Data("letter \(index)".utf8))
+        }
     }
 
     @Test("A multi-megabyte package round-trips through us and through openssl cms")
