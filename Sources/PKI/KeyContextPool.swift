@@ -7,24 +7,30 @@ import Synchronization
 /// and encrypts once per letter; `openssl speed` likewise sets its contexts up once.
 ///
 /// A context serves one operation at a time: `take` hands out an idle one (or sets one up) and `give` puts
-/// it back, so there are never more contexts than operations at once. Each context holds its own copy of the
-/// key (`EVP_PKEY_dup`): OpenSSL keeps an RSA key's blinding values and Montgomery caches in the key behind
-/// locks, and threads sharing one key slowed each other down (two threads made 1.78 times the signatures of
-/// one; with a copy per context 2.0 times, `ops/bench formats`).
+/// it back. Each context holds its own copy of the key (`EVP_PKEY_dup`), and goes back to the thread that
+/// used it last: OpenSSL keeps an RSA key's blinding values and Montgomery caches in the key, fast for the
+/// thread that made them and behind locks for others, and threads sharing one key or passing contexts
+/// around slowed each other down (`ops/bench formats`, two threads: 1.78 times the bare signatures of one
+/// thread with one shared key, 2.0 times with a copy per context).
 final class KeyContextPool: Sendable {
     /// Prepares a new context for the pool's operation; false when OpenSSL refuses (its error is queued).
     typealias SetUp = @Sendable (OpaquePointer) -> Bool
 
-    private let idle = Mutex<[KeyContext]>([])
+    /// Idle contexts kept in all; beyond it, a returned context replaces one of another thread's.
+    static let limit = 64
+
+    private let idle = Mutex(IdleContexts())
     private let setUp: SetUp
 
     init(setUp: @escaping SetUp) {
         self.setUp = setUp
     }
 
-    /// An idle context, or a new one for `pkey`; nil when OpenSSL cannot set one up (its error is queued).
+    /// The calling thread's idle context, or a new one for `pkey`; nil when OpenSSL cannot set one up (its
+    /// error is queued).
     func take(for pkey: OpaquePointer) -> KeyContext? {
-        if let context = idle.withLock({ $0.popLast() }) { return context }
+        let thread = pthread_self()
+        if let context = idle.withLock({ $0.take(for: thread) }) { return context }
         guard let copy = EVP_PKEY_dup(pkey) else { return nil }
         defer { EVP_PKEY_free(copy) }
         guard let handle = EVP_PKEY_CTX_new_from_pkey(nil, copy, nil) else { return nil }
@@ -32,9 +38,34 @@ final class KeyContextPool: Sendable {
         return setUp(handle) ? context : nil
     }
 
-    /// Keeps `context` for the next operation. Only for contexts whose last use succeeded.
+    /// Keeps `context` for the calling thread's next operation. Only for contexts whose last use succeeded.
     func give(_ context: KeyContext) {
-        idle.withLock { $0.append(context) }
+        let thread = pthread_self()
+        idle.withLock { $0.keep(context, for: thread, limit: Self.limit) }
+    }
+}
+
+/// Idle contexts by the thread that used them last.
+struct IdleContexts {
+    private var byThread: [pthread_t: [KeyContext]] = [:]
+    private var count = 0
+
+    mutating func take(for thread: pthread_t) -> KeyContext? {
+        guard let context = byThread[thread]?.popLast() else { return nil }
+        count -= 1
+        return context
+    }
+
+    /// Keeps `context` for `thread`; at `limit`, one of another thread's goes (threads come and go).
+    mutating func keep(_ context: KeyContext, for thread: pthread_t, limit: Int) {
+        if count >= limit, let other = byThread.first(where: { $0.key != thread && !$0.value.isEmpty })?.key {
+            byThread[other]?.removeLast()
+            if byThread[other]?.isEmpty == true { byThread[other] = nil }
+            count -= 1
+        }
+        guard count < limit else { return }
+        byThread[thread, default: []].append(context)
+        count += 1
     }
 }
 
