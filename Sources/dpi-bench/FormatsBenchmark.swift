@@ -7,8 +7,9 @@ import Synchronization
 /// build stage does per letter (two RSA-2048 signatures, one RSA public-key operation, AES, SHA-256,
 /// CRC-32, XML, JSON).
 ///
-/// Its yardstick is measured in the same threads at the same time: each thread alternates a few letters
-/// with a few bare RSA-2048 signatures by the same key, timing each phase by its own CPU clock. This
+/// Its yardstick is measured in the same threads at the same time: the threads alternate, in step
+/// (`PhaseBarrier`), a few letters with a few bare RSA-2048 signatures by the same key, each timing its
+/// phases by its own CPU clock. This
 /// shared machine's speed drifts by a fifth within seconds, which makes rates measured one after the
 /// other (ours, then `openssl speed`) disagree by more than the difference looked for.
 struct FormatsBenchmark {
@@ -53,19 +54,25 @@ struct FormatsBenchmark {
         _ = try sealOne()
         let totals = Mutex(Totals())
         let failure = Mutex<(any Error)?>(nil)
-        let deadline = Date().addingTimeInterval(seconds)
+        let barrier = PhaseBarrier(parties: threads, deadline: Date().addingTimeInterval(seconds))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var own = Totals()
-            do {
-                while Date() < deadline {
-                    let start = ProcessorTime.thisThread()
-                    for _ in 0..<Self.lettersPerPhase { _ = try sealOne() }
-                    let sealed = ProcessorTime.thisThread()
-                    for _ in 0..<Self.signaturesPerPhase { _ = try sealer.identity.privateKey.signRSASHA256(digest) }
-                    own.add(letterSeconds: sealed - start, signatureSeconds: ProcessorTime.thisThread() - sealed)
+            // Every thread passes the barrier twice a round even after a failure, so none waits forever.
+            let phase = { (work: () throws -> Void) -> Double in
+                let start = ProcessorTime.thisThread()
+                do {
+                    try work()
+                } catch {
+                    failure.withLock { $0 = error }
+                    barrier.stop()
                 }
-            } catch {
-                failure.withLock { $0 = error }
+                return ProcessorTime.thisThread() - start
+            }
+            while barrier.pass() {
+                let letterSeconds = phase { for _ in 0..<Self.lettersPerPhase { _ = try sealOne() } }
+                _ = barrier.pass()
+                let signatureSeconds = phase { for _ in 0..<Self.signaturesPerPhase { _ = try signBare() } }
+                own.add(letterSeconds: letterSeconds, signatureSeconds: signatureSeconds)
             }
             totals.withLock { $0.add(own) }
         }
@@ -104,6 +111,11 @@ struct FormatsBenchmark {
         for _ in 0..<count {
             _ = try sealOne()
         }
+    }
+
+    /// One bare RSA-2048 signature with the sealer's key: the yardstick.
+    private func signBare() throws -> Data {
+        try sealer.identity.privateKey.signRSASHA256(digest)
     }
 
     private func sealOne() throws -> SealedLetter {
