@@ -4,8 +4,7 @@ internal import COpenSSL
 /// An RSA private key for signing (JWS RS256, XAdES rsa-sha256, the Maskinporten grant) and CMS decryption.
 ///
 /// `@unchecked Sendable`: the `EVP_PKEY` is never modified after loading, and each signature at a time has
-/// its own `EVP_PKEY_CTX` (`KeyContextPool`), which OpenSSL 3 documents as safe for concurrent use of one
-/// key (measured at 1.9x throughput on two threads, TOOLCHAIN.md section 5).
+/// its own `EVP_PKEY_CTX` with its own copy of the key (`KeyContextPool`).
 public final class PrivateKey: @unchecked Sendable {
     /// The owned OpenSSL handle; freed in `deinit`.
     let pkey: OpaquePointer

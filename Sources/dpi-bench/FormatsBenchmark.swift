@@ -9,9 +9,9 @@ import Synchronization
 ///
 /// Its yardstick is measured in the same threads at the same time: the threads alternate, in step
 /// (`PhaseBarrier`), a few letters with a few bare RSA-2048 signatures by the same key, each timing its
-/// phases by its own CPU clock. This
-/// shared machine's speed drifts by a fifth within seconds, which makes rates measured one after the
-/// other (ours, then `openssl speed`) disagree by more than the difference looked for.
+/// phases by its own CPU clock. This shared machine's speed drifts by a fifth within seconds, which makes
+/// rates measured one after the other (ours, then `openssl speed`) disagree by more than the difference
+/// looked for.
 struct FormatsBenchmark {
     /// Rates per CPU-second of each thread, times the threads: what the machine does with that many
     /// cores to itself.

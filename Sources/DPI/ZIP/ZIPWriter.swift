@@ -78,14 +78,14 @@ public final class ZIPWriter {
     /// and zlib's window are in memory at a time. `level` as for `addDeflated(name:data:comment:level:)`.
     public func addDeflated(name: String, comment: String = "", level: Int? = nil,
                             nextChunk: () throws -> Data?) throws {
-        try addStreamed(name: name, comment: comment, method: .deflated(level: level ?? compressionLevel),
+        try addStreamed(name: name, comment: comment, encoder: encoder(level: level ?? compressionLevel),
                         nextChunk: nextChunk)
     }
 
     /// Adds an uncompressed entry whose content comes from `nextChunk` until it returns `nil`. CRC and
     /// sizes are unknown when the header is written, so they follow in a data descriptor.
     public func addStored(name: String, comment: String = "", nextChunk: () throws -> Data?) throws {
-        try addStreamed(name: name, comment: comment, method: .stored, nextChunk: nextChunk)
+        try addStreamed(name: name, comment: comment, encoder: .none, nextChunk: nextChunk)
     }
 
     /// Adds the file at `url` deflated, reading it in 1 MiB chunks; `level` as for `addDeflated(name:data:...)`.
@@ -115,12 +115,6 @@ public final class ZIPWriter {
         }
         deflaters.values.forEach(ZIPDeflaterPool.shared.give)
         deflaters = [:]
-    }
-
-    /// How a streamed entry's bytes are written.
-    private enum StreamedMethod {
-        case stored
-        case deflated(level: Int)
     }
 
     /// What turns a streamed entry's content into its bytes in the archive.
@@ -156,16 +150,14 @@ public final class ZIPWriter {
         }
     }
 
-    private func addStreamed(name: String, comment: String, method: StreamedMethod,
+    /// The deflate encoder for `level`: stored blocks for 0, a reused zlib deflater above.
+    private func encoder(level: Int) throws -> Encoder {
+        try Self.checkLevel(level)
+        return level == 0 ? .storedBlocks : .zlib(try reusableDeflater(level: level))
+    }
+
+    private func addStreamed(name: String, comment: String, encoder: Encoder,
                              nextChunk: () throws -> Data?) throws {
-        let encoder: Encoder
-        switch method {
-        case .stored:
-            encoder = .none
-        case .deflated(let level):
-            try Self.checkLevel(level)
-            encoder = level == 0 ? .storedBlocks : .zlib(try reusableDeflater(level: level))
-        }
         let entry = try begin(name: name, comment: comment)
         try guarded {
             var record = Record(entry: entry, method: encoder.method, streamed: true, offset: bytesWritten)
