@@ -7,11 +7,11 @@ import Synchronization
 /// build stage does per letter (two RSA-2048 signatures, one RSA public-key operation, AES, SHA-256,
 /// CRC-32, XML, JSON).
 ///
-/// Its yardstick is measured in the same threads at the same time: the threads alternate, in step
-/// (`PhaseBarrier`), a few letters with a few bare RSA-2048 signatures by the same key, each timing its
-/// phases by its own CPU clock. This shared machine's speed drifts by a fifth within seconds, which makes
-/// rates measured one after the other (ours, then `openssl speed`) disagree by more than the difference
-/// looked for.
+/// Its yardstick is measured in the same threads at the same time: the threads alternate, in step by the
+/// shared clock (`PhaseClock`), 50 ms of letters with 50 ms of bare RSA-2048 signatures by the same key,
+/// timing each letter and signature by the thread's CPU clock. This shared machine's speed drifts by a
+/// fifth within seconds, which makes rates measured one after the other (ours, then `openssl speed`)
+/// disagree by more than the difference looked for.
 struct FormatsBenchmark {
     /// Rates per CPU-second of each thread, times the threads: what the machine does with that many
     /// cores to itself.
@@ -20,9 +20,9 @@ struct FormatsBenchmark {
         let signaturesPerSecond: Double
     }
 
-    /// Letters and bare signatures per phase: short phases, so both see the same machine.
-    static let lettersPerPhase = 4
-    static let signaturesPerPhase = 8
+    /// Long enough for tens of letters and a hundred signatures in a row, short enough that both kinds see
+    /// the same machine within a second.
+    static let phases = PhaseClock(length: 0.05)
 
     private let sealer: LetterSealer
     private let recipient: Certificate
@@ -54,25 +54,23 @@ struct FormatsBenchmark {
         _ = try sealOne()
         let totals = Mutex(Totals())
         let failure = Mutex<(any Error)?>(nil)
-        let barrier = PhaseBarrier(parties: threads, deadline: Date().addingTimeInterval(seconds))
+        let end = Self.phases.now() + seconds
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var own = Totals()
-            // Every thread passes the barrier twice a round even after a failure, so none waits forever.
-            let phase = { (work: () throws -> Void) -> Double in
+            var now = Self.phases.now()
+            while now < end, failure.withLock({ $0 == nil }) {
+                let phase = Self.phases.phase(at: now)
                 let start = ProcessorTime.thisThread()
                 do {
-                    try work()
+                    switch phase {
+                    case .letters: _ = try sealOne()
+                    case .signatures: _ = try signBare()
+                    }
                 } catch {
                     failure.withLock { $0 = error }
-                    barrier.stop()
                 }
-                return ProcessorTime.thisThread() - start
-            }
-            while barrier.pass() {
-                let letterSeconds = phase { for _ in 0..<Self.lettersPerPhase { _ = try sealOne() } }
-                _ = barrier.pass()
-                let signatureSeconds = phase { for _ in 0..<Self.signaturesPerPhase { _ = try signBare() } }
-                own.add(letterSeconds: letterSeconds, signatureSeconds: signatureSeconds)
+                own.add(phase, seconds: ProcessorTime.thisThread() - start)
+                now = Self.phases.now()
             }
             totals.withLock { $0.add(own) }
         }
@@ -83,18 +81,22 @@ struct FormatsBenchmark {
         }
     }
 
-    /// Counts and CPU time of the two kinds of phase.
+    /// Counts and CPU time of the two kinds of work.
     private struct Totals {
         var letters = 0
         var letterSeconds = 0.0
         var signatures = 0
         var signatureSeconds = 0.0
 
-        mutating func add(letterSeconds: Double, signatureSeconds: Double) {
-            letters += FormatsBenchmark.lettersPerPhase
-            self.letterSeconds += letterSeconds
-            signatures += FormatsBenchmark.signaturesPerPhase
-            self.signatureSeconds += signatureSeconds
+        mutating func add(_ phase: PhaseClock.Phase, seconds: Double) {
+            switch phase {
+            case .letters:
+                letters += 1
+                letterSeconds += seconds
+            case .signatures:
+                signatures += 1
+                signatureSeconds += seconds
+            }
         }
 
         mutating func add(_ other: Totals) {

@@ -8,10 +8,10 @@ let usage = """
            dpi-bench receipts --pki DIR [--receipts N] [--migrations DIR]   (DPI_DATABASE_URL set)
 
     formats   seals letters (ASiC-E, XAdES, CMS, business message, JWS) on N threads for S seconds, the
-              threads alternating in step 4 letters with 8 bare RSA-2048 signatures by the same key; prints
-              letters per second and signatures per second, each per CPU-second of a thread times N (the
-              divisor `openssl speed` uses); with --letters, seals exactly L letters on one thread and prints
-              nothing (a fixed workload for `valgrind --tool=callgrind`)
+              threads alternating in step, by the clock, 50 ms of letters with 50 ms of bare RSA-2048
+              signatures by the same key; prints letters per second and signatures per second, each per
+              CPU-second of a thread times N (the divisor `openssl speed` uses); with --letters, seals
+              exactly L letters on one thread and prints nothing (a fixed workload for callgrind)
     routing   routes N generated persons (default 100000, every KRR category) through the real Maskinporten
               and KRR clients against a simulator in this process; prints persons routed per second
     receipts  reconciles N receipts (default 50000) that a simulator in this process returns for letters put in
