@@ -5,6 +5,15 @@ public import Foundation
 public protocol ZIPOutput: AnyObject {
     /// Appends `bytes` to the archive; throws if the sink cannot take them (disk full, closed).
     func write(_ bytes: Data) throws
+
+    /// Appends the bytes of a ZIP record, which the writer builds as an array; by default as `Data`.
+    func write(_ bytes: [UInt8]) throws
+}
+
+extension ZIPOutput {
+    public func write(_ bytes: [UInt8]) throws {
+        try write(Data(bytes))
+    }
 }
 
 /// Collects the archive in memory: the usual sink for an ASiC-E package of a few kilobytes to 50 MB.
@@ -21,6 +30,11 @@ public final class ZIPMemoryOutput: ZIPOutput {
     /// Appends `bytes` to `data`.
     public func write(_ bytes: Data) {
         data.append(bytes)
+    }
+
+    /// Appends a record's `bytes` to `data` without making a `Data` of them first.
+    public func write(_ bytes: [UInt8]) {
+        data.append(contentsOf: bytes)
     }
 }
 

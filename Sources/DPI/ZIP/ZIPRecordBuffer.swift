@@ -2,16 +2,14 @@ import Foundation
 
 /// Builds one ZIP record (header, descriptor, directory entry) in little-endian byte order.
 ///
-/// Collected in an array and turned into `Data` once: appending to `Data` byte by byte goes through its
-/// general replace path for every byte, which showed in profiles of package writing.
+/// Collected in an array, which goes to the output as it is: appending to `Data` byte by byte goes
+/// through its general replace path for every byte, which showed in profiles of package writing.
 struct ZIPRecordBuffer {
-    private var storage: [UInt8] = []
-
     /// The record's bytes.
-    var bytes: Data { Data(storage) }
+    private(set) var bytes: [UInt8] = []
 
     init() {
-        storage.reserveCapacity(64)
+        bytes.reserveCapacity(64)
     }
 
     init(signature: UInt32) {
@@ -20,8 +18,8 @@ struct ZIPRecordBuffer {
     }
 
     mutating func u16(_ value: UInt16) {
-        storage.append(UInt8(truncatingIfNeeded: value))
-        storage.append(UInt8(truncatingIfNeeded: value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
     }
 
     mutating func u32(_ value: UInt32) {
@@ -35,7 +33,11 @@ struct ZIPRecordBuffer {
     }
 
     mutating func append(_ data: Data) {
-        storage.append(contentsOf: data)
+        bytes.append(contentsOf: data)
+    }
+
+    mutating func append(_ other: [UInt8]) {
+        bytes.append(contentsOf: other)
     }
 }
 

@@ -27,7 +27,7 @@ extension ZIPWriter {
         }
 
         /// The local file header (APPNOTE 4.3.7), with a ZIP64 extra field only when asked for.
-        func localHeader(modified: ZIPTimestamp) -> Data {
+        func localHeader(modified: ZIPTimestamp) -> [UInt8] {
             var header = ZIPRecordBuffer(signature: ZIPSignature.localHeader)
             header.u16(versionNeeded(zip64: zip64InLocalHeader))
             header.u16(flags)
@@ -48,7 +48,7 @@ extension ZIPWriter {
         }
 
         /// The data descriptor after streamed content (APPNOTE 4.3.9), with 8-byte sizes under ZIP64.
-        func dataDescriptor() -> Data {
+        func dataDescriptor() -> [UInt8] {
             var descriptor = ZIPRecordBuffer(signature: ZIPSignature.dataDescriptor)
             descriptor.u32(crc32)
             if zip64InLocalHeader || max(compressedSize, uncompressedSize) >= UInt64(UInt32.max) {
@@ -63,7 +63,7 @@ extension ZIPWriter {
 
         /// The central directory header (APPNOTE 4.3.12); values that do not fit 32 bits (or all, when
         /// `forceZIP64`) move to a ZIP64 extra field in the order the format fixes.
-        func centralHeader(modified: ZIPTimestamp, forceZIP64: Bool) -> Data {
+        func centralHeader(modified: ZIPTimestamp, forceZIP64: Bool) -> [UInt8] {
             func overflows(_ value: UInt64) -> Bool { forceZIP64 || value >= UInt64(UInt32.max) }
             func stored(_ value: UInt64) -> UInt32 { overflows(value) ? ZIPSignature.overflow32 : UInt32(value) }
             // In the order the extra field fixes; built only when needed, as most packages never need it.
@@ -105,7 +105,7 @@ extension ZIPWriter {
             isDirectory ? 0o040755 << 16 | 0x10 : 0o100644 << 16
         }
 
-        private static func zip64Extra(_ values: [UInt64]) -> Data {
+        private static func zip64Extra(_ values: [UInt64]) -> [UInt8] {
             var extra = ZIPRecordBuffer()
             extra.u16(ZIPSignature.zip64Extra)
             extra.u16(UInt16(8 * values.count))
@@ -116,11 +116,11 @@ extension ZIPWriter {
 
     /// The end of central directory record (APPNOTE 4.3.16), preceded by the ZIP64 end record and
     /// locator (4.3.14, 4.3.15) when the count, size or offset does not fit, or ZIP64 is forced.
-    func endRecords(directoryOffset: UInt64, comment: Data) -> Data {
+    func endRecords(directoryOffset: UInt64, comment: Data) -> [UInt8] {
         let count = UInt64(records.count), size = bytesWritten - directoryOffset
         let force = zip64Mode == .always
         let zip64 = force || count >= UInt64(UInt16.max) || max(size, directoryOffset) >= UInt64(UInt32.max)
-        var bytes = Data()
+        var bytes: [UInt8] = []
         if zip64 {
             var end64 = ZIPRecordBuffer(signature: ZIPSignature.zip64End)
             end64.u64(44)  // size of the rest of this record
@@ -136,8 +136,8 @@ extension ZIPWriter {
             locator.u32(0)
             locator.u64(bytesWritten)
             locator.u32(1)
-            bytes.append(end64.bytes)
-            bytes.append(locator.bytes)
+            bytes.append(contentsOf: end64.bytes)
+            bytes.append(contentsOf: locator.bytes)
         }
         let shortCount = force || count >= UInt64(UInt16.max) ? ZIPSignature.overflow16 : UInt16(count)
         var end = ZIPRecordBuffer(signature: ZIPSignature.end)
@@ -149,7 +149,7 @@ extension ZIPWriter {
         end.u32(force || directoryOffset >= UInt64(UInt32.max) ? ZIPSignature.overflow32 : UInt32(directoryOffset))
         end.u16(UInt16(comment.count))
         end.append(comment)
-        bytes.append(end.bytes)
+        bytes.append(contentsOf: end.bytes)
         return bytes
     }
 }

@@ -217,6 +217,11 @@ public final class ZIPWriter {
         bytesWritten += UInt64(bytes.count)
     }
 
+    private func write(_ bytes: [UInt8]) throws {
+        try output.write(bytes)
+        bytesWritten += UInt64(bytes.count)
+    }
+
     private func reusableDeflater(level: Int) throws -> ZIPDeflater {
         if let deflater = deflaters[level] { return deflater }
         let created = try ZIPDeflaterPool.shared.take(level: level)
@@ -232,6 +237,7 @@ public final class ZIPWriter {
     }
 
     private static func encodeComment(_ comment: String) throws -> Data {
+        guard !comment.isEmpty else { return Data() }   // nearly every entry: spares a conversion per entry
         let bytes = Data(comment.utf8)
         guard bytes.count <= Int(UInt16.max) else {
             throw DPIError(.zipWriterMisuse, "a ZIP comment is longer than 65535 bytes",
