@@ -33,8 +33,8 @@ enum XMLEscaping {
     }
 
     /// Works on UTF-8 bytes: every character escaped is ASCII, and no byte of a multi-byte character is.
-    /// Most values need no escape: they are checked over the string's own bytes (a span, as a closure per
-    /// byte over the UTF-8 view cost a tenth of a letter's own work) and copied in one go.
+    /// Most values need no escape: they are checked over a span of the string's bytes (a closure per byte
+    /// over the UTF-8 view cost a tenth of a letter's own work) and copied in one go.
     private static func append(_ value: String, to out: inout [UInt8], _ reference: (UInt8) -> String?) {
         let bytes = value.utf8
         let span = bytes.span

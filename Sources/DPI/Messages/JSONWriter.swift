@@ -112,8 +112,8 @@ struct JSONWriter {
 
     private mutating func appendEscaped(_ text: String) {
         let utf8 = text.utf8
-        // Most values (tokens, ids, titles) need no escape: checked over the string's own bytes and copied
-        // in one go. A span, as a closure per byte over the UTF-8 view cost a tenth of a letter's own work.
+        // Most values (tokens, ids, titles) need no escape: checked over a span of the string's bytes (a
+        // closure per byte over the UTF-8 view cost a tenth of a letter's own work) and copied in one go.
         let span = utf8.span
         var escapeNeeded = false
         for index in span.indices where Self.needsEscape(span[index]) {
