@@ -8,7 +8,8 @@ import PKI
 /// `mimetype=application/vnd.etsi.asic-e+zip`.
 ///
 /// Documents are hashed while they are streamed into the ZIP: the signature comes after them in the
-/// package, so each file is read once and the signed digest is of exactly the bytes written.
+/// package, so each file is read once and the signed digest is of exactly the bytes written. A
+/// `PreparedDocument` brings its digests along, computed once for all the letters that share it.
 public struct ASiCEContainer: Sendable {
     /// The archive comment of the reference packages.
     public static let archiveComment = "mimetype=" + ContainerManifest.packageMediaType
@@ -73,6 +74,8 @@ public struct ASiCEContainer: Sendable {
             switch content {
             case .data(let data):
                 total += data.count
+            case .prepared(let document):
+                total += document.data.count
             case .file(let url):
                 let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int
                 total += size ?? 0
@@ -102,13 +105,17 @@ public struct ASiCEContainer: Sendable {
         "application/vnd.oasis.opendocument.presentation",
     ]
 
-    /// Writes one document deflated and returns the SHA-256 of its uncompressed bytes.
+    /// Writes one document deflated and returns the SHA-256 of its uncompressed bytes (computed while it is
+    /// written, or before for a prepared document).
     private static func add(_ content: DocumentContents, as name: String, level: Int,
                             to writer: ZIPWriter) throws -> Data {
         switch content {
         case .data(let data):
             try writer.addDeflated(name: name, data: data, level: level)
             return Digest.sha256(data)
+        case .prepared(let document):
+            try writer.addDeflated(name: name, data: document.data, level: level, crc32: document.crc32)
+            return document.sha256
         case .file(let url):
             let chunks = try ZIPFileChunks(url: url)
             let hasher = SHA256Hasher()

@@ -7,4 +7,6 @@ public enum DocumentContents: Sendable {
     case data(Data)
     /// A file read in 1 MiB chunks while it is written into the package.
     case file(URL)
+    /// Bytes in memory whose digests were computed once for many letters (`PreparedDocument`).
+    case prepared(PreparedDocument)
 }

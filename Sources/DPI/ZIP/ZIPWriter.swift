@@ -67,8 +67,15 @@ public final class ZIPWriter {
     /// `mimetype`. `level` overrides the writer's compression level for this entry (0 keeps the deflate
     /// format but stores the bytes in it, for content that is compressed already).
     public func addDeflated(name: String, data: Data, comment: String = "", level: Int? = nil) throws {
+        try addDeflated(name: name, data: data, comment: comment, level: level, crc32: nil)
+    }
+
+    /// As `addDeflated(name:data:comment:level:)`, with the CRC-32 of `data` when it is known already (a
+    /// document prepared once for many packages), so it is not computed again.
+    func addDeflated(name: String, data: Data, comment: String = "", level: Int?, crc32: UInt32?) throws {
         var pending: Data? = data
-        try addDeflated(name: name, comment: comment, level: level) {
+        try addStreamed(name: name, comment: comment, encoder: encoder(level: level ?? compressionLevel),
+                        knownCRC32: crc32) {
             defer { pending = nil }
             return pending
         }
@@ -156,7 +163,7 @@ public final class ZIPWriter {
         return level == 0 ? .storedBlocks : .zlib(try reusableDeflater(level: level))
     }
 
-    private func addStreamed(name: String, comment: String, encoder: Encoder,
+    private func addStreamed(name: String, comment: String, encoder: Encoder, knownCRC32: UInt32? = nil,
                              nextChunk: () throws -> Data?) throws {
         let entry = try begin(name: name, comment: comment)
         try guarded {
@@ -170,12 +177,12 @@ public final class ZIPWriter {
                 compressed += UInt64(bytes.count)
             }
             while let chunk = try nextChunk() {
-                checksum.update(chunk)
+                if knownCRC32 == nil { checksum.update(chunk) }
                 record.uncompressedSize += UInt64(chunk.count)
                 try encoder.encode(chunk, emit: emit)
             }
             try encoder.finish(emit: emit)
-            record.crc32 = checksum.value
+            record.crc32 = knownCRC32 ?? checksum.value
             record.compressedSize = compressed
             try write(record.dataDescriptor())
             records.append(record)

@@ -12,33 +12,47 @@ struct LetterComposer: Sendable {
     let resolve: @Sendable (String) -> URL
     /// The MIME type for a file name, nil when the extension is not one DPI allows.
     let mimeType: @Sendable (String) -> String?
+    /// The template's documents, read once for the whole run.
+    let shared: SharedDocuments
 
-    /// The documents of `letter` in package order and where their bytes are.
-    func documents(for letter: ClaimedLetter) throws(LetterProblem) -> ([LetterDocument], [DocumentContents]) {
+    /// The documents of a letter in package order and where their bytes are: the template's from
+    /// `shared`, a row's own main document (`ownDocumentPath`) from its file.
+    func documents(ownDocumentPath: String?) throws(LetterProblem) -> ([LetterDocument], [DocumentContents]) {
         var main = template.document
-        if let path = letter.documentPath, !path.isEmpty {
+        var mainIsOwn = false
+        if let path = ownDocumentPath, !path.isEmpty {
             let file = resolve(path)
             guard let type = mimeType(file.lastPathComponent) else {
                 let suffix = file.pathExtension.isEmpty ? "no extension" : "." + file.pathExtension
                 throw LetterProblem("document_path: unsupported document type (\(suffix))")
             }
             main = LetterTemplate.Document(file: file, mimeType: type, title: template.title)
+            mainIsOwn = true
         }
         guard let main else {
             throw LetterProblem("document_path: the row has no document and the pipeline names no letter.document")
         }
-        let documents = [main] + template.attachments
         var described: [LetterDocument] = []
-        for (index, document) in documents.enumerated() {
+        var contents: [DocumentContents] = []
+        for (index, document) in ([main] + template.attachments).enumerated() {
             let field = index == 0 ? "document" : "attachments[\(index - 1)]"
+            let title = index == 0 ? template.title : document.title
+            let fileName = document.file.lastPathComponent
+            if !(index == 0 && mainIsOwn), let prepared = shared.document(at: document.file) {
+                described.append(LetterDocument(fileName: fileName, mimeType: document.mimeType, title: title,
+                                                byteCount: prepared.data.count))
+                contents.append(.prepared(prepared))
+                continue
+            }
             guard let size = (try? FileManager.default.attributesOfItem(atPath: document.file.path))?[.size] as? Int
             else {
-                throw LetterProblem("\(field): document not found: \(document.file.lastPathComponent)")
+                throw LetterProblem("\(field): document not found: \(fileName)")
             }
-            described.append(LetterDocument(fileName: document.file.lastPathComponent, mimeType: document.mimeType,
-                                            title: index == 0 ? template.title : document.title, byteCount: size))
+            described.append(LetterDocument(fileName: fileName, mimeType: document.mimeType, title: title,
+                                            byteCount: size))
+            contents.append(.file(document.file))
         }
-        return (described, documents.map { .file($0.file) })
+        return (described, contents)
     }
 
     /// The digital letter to `route`'s mailbox.

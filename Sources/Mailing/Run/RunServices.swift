@@ -43,6 +43,8 @@ public struct RunServices: Sendable {
     public var schedule = PipelineDefinition.Schedule()
     /// Where the run's counters go (`run --metrics-file` / `--metrics-port`); nil: none kept.
     public var metrics: Metrics?
+    /// The template's documents, read and digested once for all the run's letters.
+    let sharedDocuments = SharedDocuments()
 
     /// The Maskinporten scope for sending (spec 10.1).
     public static let sendScope = "digitalpostinnbygger:send"
@@ -79,5 +81,7 @@ public struct RunServices: Sendable {
         JobStore(connection: try Connection(databaseURL), owner: owner, leaseDuration: leaseDuration)
     }
 
-    var composer: LetterComposer { LetterComposer(template: template, resolve: resolveDocument, mimeType: mimeType) }
+    var composer: LetterComposer {
+        LetterComposer(template: template, resolve: resolveDocument, mimeType: mimeType, shared: sharedDocuments)
+    }
 }

@@ -46,7 +46,7 @@ struct SealStage: Stage {
     private func sealer(for routed: RoutedLetter,
                         _ destination: RoutedLetter.Destination) throws -> @Sendable (String) throws -> SealedLetter {
         let composer = services.composer
-        let (documents, contents) = try composer.documents(for: routed.letter)
+        let (documents, contents) = try composer.documents(ownDocumentPath: routed.letter.documentPath)
         let sealer = services.sealer, clock = services.clock
         let (messageId, conversationId) = (routed.messageId, routed.conversationId)
         let expectedResponseBy = Timestamp(routed.expiresAt)

@@ -5,7 +5,8 @@ import Testing
 import TestSupport
 
 /// The ASiC-E packages we build (spec 7.1): the reference's entry order and form, read back by our
-/// verifier; a file streamed from disk gives the same package as the same bytes in memory.
+/// verifier; a file streamed from disk, or a document prepared once for many letters, gives the same
+/// package as the same bytes in memory.
 @Suite("Package: building an ASiC-E")
 struct ASiCEContainerTests {
     static let signingTime = Date(timeIntervalSince1970: 1_795_000_000.5)
@@ -95,6 +96,17 @@ struct ASiCEContainerTests {
             let fromFile = try Self.package([.file(file)] + PackageFixtures.contents.dropFirst())
             #expect(fromFile == (try Self.package()))
         }
+    }
+
+    @Test("prepared documents (digests computed once for many letters) give the very same package as bytes in memory")
+    func preparedContentsEqualDataContents() throws {
+        let prepared = ([PackageFixtures.mainDocument] + PackageFixtures.attachments).map(PreparedDocument.init)
+        #expect(try Self.package(prepared.map { .prepared($0) }) == (try Self.package()))
+        #expect(prepared[0].sha256 == Digest.sha256(PackageFixtures.mainDocument))
+        // One prepared document in two packages: the shared bytes go into both intact.
+        let twice = try (0..<2).map { _ in try Self.package(prepared.map { .prepared($0) }) }
+        #expect(twice[0] == twice[1])
+        #expect(try ZIPReader(data: twice[1]).contents(named: "brev.pdf") == PackageFixtures.mainDocument)
     }
 
     @Test("a missing document file is a clear error, not a crash")
