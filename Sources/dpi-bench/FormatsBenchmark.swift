@@ -24,21 +24,38 @@ struct FormatsBenchmark {
     /// the same machine within a second.
     static let phases = PhaseClock(length: 0.05)
 
+    /// Where each letter's document comes from, as in a run.
+    enum DocumentSource: String {
+        /// The pipeline's `letter.document`, the same for every letter: read and digested once (`PreparedDocument`).
+        case shared
+        /// A row's own `document_path`: read from its file for each letter.
+        case own
+    }
+
     private let sealer: LetterSealer
     private let recipient: Certificate
     private let letter: DigitalLetter
-    private let document: Data
+    private let contents: [DocumentContents]
     /// What the bare signatures sign: 32 bytes, a digest's size, as `openssl speed` signs a short input.
     private let digest = Data(repeating: 0x5A, count: 32)
 
     /// A benchmark over the PKI in `pki` with a main document of `documentBytes` bytes, mostly
-    /// incompressible like a real PDF's compressed streams.
-    init(pki: URL, documentBytes: Int) throws {
+    /// incompressible like a real PDF's compressed streams, from `source` (an own document is written to
+    /// `folder`).
+    init(pki: URL, documentBytes: Int, source: DocumentSource = .shared, folder: URL) throws {
         let identity = try Identity(pkcs12File: pki.appendingPathComponent("sender.p12"), password: "changeit")
         sealer = try LetterSealer(identity: identity)
         recipient = try Certificate(contentsOf: pki.appendingPathComponent("digipost.cert.pem"))
         let header = Data("%PDF-1.7\n%benchmark letter\n".utf8)
-        document = header + (try SecureRandom.bytes(count: max(0, documentBytes - header.count)))
+        let document = header + (try SecureRandom.bytes(count: max(0, documentBytes - header.count)))
+        switch source {
+        case .shared:
+            contents = [.prepared(PreparedDocument(document))]
+        case .own:
+            let file = folder.appendingPathComponent("brev.pdf")
+            try document.write(to: file)
+            contents = [.file(file)]
+        }
         let sender = try OrganisationNumber("991825827")
         letter = DigitalLetter(
             sender: LetterSender(organisation: sender), mailboxProvider: try OrganisationNumber("984661185"),
@@ -121,7 +138,7 @@ struct FormatsBenchmark {
     }
 
     private func sealOne() throws -> SealedLetter {
-        try sealer.seal(letter, contents: [.data(document)], messageId: UUID(), conversationId: UUID(),
+        try sealer.seal(letter, contents: contents, messageId: UUID(), conversationId: UUID(),
                         createdAt: Timestamp(Date()), maskinportenToken: Self.token, recipient: recipient)
     }
 

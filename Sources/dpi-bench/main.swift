@@ -3,15 +3,18 @@ import Foundation
 /// `dpi-bench <benchmark> [options]`: the measuring half of `ops/bench`, which prints the results beside
 /// yardsticks measured in the same run.
 let usage = """
-    usage: dpi-bench formats --pki DIR [--threads N] [--seconds S] [--document-bytes B] [--letters L]
+    usage: dpi-bench formats --pki DIR [--threads N] [--seconds S] [--document-bytes B] [--document shared|own]
+                             [--letters L]
            dpi-bench routing --pki DIR [--persons N]
            dpi-bench receipts --pki DIR [--receipts N] [--migrations DIR]   (DPI_DATABASE_URL set)
 
     formats   seals letters (ASiC-E, XAdES, CMS, business message, JWS) on N threads for S seconds, the
               threads alternating in step, by the clock, 50 ms of letters with 50 ms of bare RSA-2048
               signatures by the same key; prints letters per second and signatures per second, each per
-              CPU-second of a thread times N (the divisor `openssl speed` uses); with --letters, seals
-              exactly L letters on one thread and prints nothing (a fixed workload for callgrind)
+              CPU-second of a thread times N (the divisor `openssl speed` uses). The document is the
+              pipeline's, shared by every letter and digested once (default), or each letter's own, read
+              from its file. With --letters, seals exactly L letters on one thread and prints nothing (a
+              fixed workload for callgrind)
     routing   routes N generated persons (default 100000, every KRR category) through the real Maskinporten
               and KRR clients against a simulator in this process; prints persons routed per second
     receipts  reconciles N receipts (default 50000) that a simulator in this process returns for letters put in
@@ -47,7 +50,14 @@ do {
         let documentBytes = Int(option("document-bytes", in: words) ?? "") ?? 30_000
         let threads = Int(option("threads", in: words) ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
         let seconds = Double(option("seconds", in: words) ?? "") ?? 5
-        let formats = try FormatsBenchmark(pki: folder, documentBytes: documentBytes)
+        guard let source = FormatsBenchmark.DocumentSource(rawValue: option("document", in: words) ?? "shared") else {
+            FileHandle.standardError.write(Data("dpi-bench: --document is shared or own\n".utf8))
+            exit(2)
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dpi-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let formats = try FormatsBenchmark(pki: folder, documentBytes: documentBytes, source: source, folder: scratch)
         if let letters = Int(option("letters", in: words) ?? "") {
             try formats.seal(count: letters)
         } else {

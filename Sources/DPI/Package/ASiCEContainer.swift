@@ -77,8 +77,7 @@ public struct ASiCEContainer: Sendable {
             case .prepared(let document):
                 total += document.data.count
             case .file(let url):
-                let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int
-                total += size ?? 0
+                total += DocumentFile.byteCount(of: url) ?? 0
             }
             total += 512
         }

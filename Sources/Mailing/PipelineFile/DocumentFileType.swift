@@ -37,9 +37,4 @@ public enum DocumentFileType {
         }
         return nil
     }
-
-    /// The size of `file` in bytes, or nil when it cannot be read.
-    static func byteCount(of file: URL) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue
-    }
 }

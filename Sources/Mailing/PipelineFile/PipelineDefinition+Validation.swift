@@ -81,7 +81,7 @@ extension PipelineDefinition {
         }
         // A stand-in type for an unsupported extension, already reported, keeps the DPI rules from repeating it.
         let mimeType = explicitType ?? DocumentFileType.mimeType(of: url) ?? "application/pdf"
-        let size = DocumentFileType.byteCount(of: url) ?? 1
+        let size = DocumentFile.byteCount(of: url) ?? 1
         return LetterDocument(fileName: url.lastPathComponent, mimeType: mimeType, title: title, byteCount: size)
     }
 }

@@ -44,8 +44,7 @@ struct LetterComposer: Sendable {
                 contents.append(.prepared(prepared))
                 continue
             }
-            guard let size = (try? FileManager.default.attributesOfItem(atPath: document.file.path))?[.size] as? Int
-            else {
+            guard let size = DocumentFile.byteCount(of: document.file) else {
                 throw LetterProblem("\(field): document not found: \(fileName)")
             }
             described.append(LetterDocument(fileName: fileName, mimeType: document.mimeType, title: title,

@@ -21,8 +21,7 @@ final class SharedDocuments: Sendable {
     /// or cannot be read. Later changes to the file do not reach letters built from the kept copy.
     func document(at file: URL) -> PreparedDocument? {
         if let known = prepared.withLock({ $0[file] }) { return known }
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int,
-              size <= sizeLimit, let data = try? Data(contentsOf: file)
+        guard let size = DocumentFile.byteCount(of: file), size <= sizeLimit, let data = try? Data(contentsOf: file)
         else { return nil }
         // Two workers starting together may both read the file; the first copy kept is the one used after.
         return prepared.withLock { documents in
