@@ -50,9 +50,8 @@ import TestSupport
             #expect(recorded == 125)
             // Receipts arrive a second after acceptance and the run reconciles them beside sending, so on a
             // slow machine accepted letters may have moved on from `submitted` before the run ends.
-            let submittedOrLater = ["submitted", "delivered", "opened", "accepted_for_print", "posted", "returned"]
             #expect(metrics.value(RunMetrics.answers, ["job": job, "answer": "accepted"])
-                    == Double(submittedOrLater.reduce(0) { $0 + (states[$1] ?? 0) }))
+                    == Double(RunFixture.submittedOrLater.reduce(0) { $0 + (states[$1] ?? 0) }))
             #expect(metrics.value(RunMetrics.inFlight, ["job": job]) == 0)
             #expect(metrics.value(RunMetrics.queueDepth, ["job": job, "queue": "sealed"]) == 0)
             #expect(metrics.types[RunMetrics.receiptLag] == "gauge")

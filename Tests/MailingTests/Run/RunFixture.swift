@@ -109,10 +109,17 @@ final class RunFixture: Sendable {
     }
 
     /// True once more than `count` of the job's letters are submitted (for `waitUntil`).
+    /// Letters past `submitted` count too: receipts come a second after acceptance and the run reconciles them
+    /// beside sending, so on a slow machine `submitted` alone may never hold many letters at once.
     func hasSubmitted(moreThan count: Int) -> Bool {
-        let value = try? database.value("SELECT count(*) FROM dpi.delivery WHERE job_id = \(jobId) AND state = 'submitted'")
+        let states = Self.submittedOrLater.map { "'\($0)'" }.joined(separator: ", ")
+        let value = try? database.value(
+            "SELECT count(*) FROM dpi.delivery WHERE job_id = \(jobId) AND state IN (\(states))")
         return value.flatMap { Int($0) }.map { $0 > count } ?? false
     }
+
+    /// The states of a letter the access point has accepted.
+    static let submittedOrLater = ["submitted", "delivered", "opened", "accepted_for_print", "posted", "returned"]
 
     /// The environment for a `dpi-batch` child process talking to this fixture.
     var environment: [String: String] {
