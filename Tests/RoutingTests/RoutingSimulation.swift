@@ -10,9 +10,11 @@ import TestSupport
 /// The whole simulator (Maskinporten, KRR, access point) on loopback, and the routing clients configured
 /// from its `DPI_*` environment, as the sender would be.
 final class RoutingSimulation {
-    /// Fast backoff so outage tests stay short; bounded so a broken test fails instead of hanging.
-    static let fastRetry = RetryPolicy(maxAttempts: 40, initialDelay: .milliseconds(20), maxDelay: .milliseconds(200),
-                                       timeLimit: .seconds(20))
+    /// Fast backoff so outage tests stay short; bounded so a broken test fails instead of hanging. The bound is
+    /// two minutes: under the whole suite on two cores, restarting a simulation took longer than the 20 s it
+    /// was, and a fresh-clone CI run failed the KRR outage test with the lookup given up.
+    static let fastRetry = RetryPolicy(maxAttempts: 600, initialDelay: .milliseconds(20), maxDelay: .milliseconds(200),
+                                       timeLimit: .seconds(120))
 
     let simulation: Simulation
     let maskinporten: MaskinportenClient
