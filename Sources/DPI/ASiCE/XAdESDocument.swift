@@ -8,6 +8,9 @@ import Foundation
 /// (`XMLForm.canonical`) — what canonicalising them in this document yields, and so the input to their
 /// digest and signature — which spares parsing and canonicalising the document for every letter.
 /// Tests check the written canonical forms against libxml2's C14N of the document text.
+///
+/// Everything but a letter's own values (its files, their digests, the signing time, the signature) is
+/// written once per signer in `XAdESSignerParts`; a letter's text is those parts with its values between.
 struct XAdESDocument {
     struct Reference {
         let uri: String
@@ -26,40 +29,21 @@ struct XAdESDocument {
     /// Zero placeholders until computed, so the text reads back as a well-formed signature before signing.
     var signedPropertiesDigest = Data(count: 32)
     var signatureValue = Data(count: 1)
-    /// The `X509Certificate` elements, made once per signer by `keyInfo(_:)`.
-    var keyInfo: [UInt8]
     var signingTime: String
-    /// Base64 of the signer certificate's SHA-1 (`CertDigest`), encoded once per signer.
-    var certificateDigest: String
-    var issuerName: String
-    var serialNumber: String
+    /// The signer's certificates, issuer and serial number and the markup around the values, prepared.
+    let signer: XAdESSignerParts
 
     /// The UTF-8 text of `signatures.xml`.
     func text() -> [UInt8] {
         // The certificates are most of the text; room for the rest is reserved too, so it grows once.
-        var xml = XMLWriter(capacity: keyInfo.count + 2048 + 512 * references.count)
-        xml.markup(#"<?xml version="1.0" encoding="UTF-8" standalone="no"?><XAdESSignatures xmlns=""#)
-        xml.markup(XAdESProfile.asicNamespace)
-        xml.markup(#""><Signature xmlns=""#)
-        xml.markup(XAdESProfile.dsigNamespace)
-        xml.markup(#"" Id=""#)
-        xml.markup(XAdESProfile.signatureId)
-        xml.markup(#"">"#)
+        var xml = XMLWriter(capacity: signer.keyInfo.count + 2048 + 512 * references.count)
+        xml.markup(signer.documentOpening)
         writeSignedInfo(to: &xml)
-        xml.markup("<SignatureValue>")
+        xml.markup(XAdESSignerParts.signatureValueOpening)
         xml.wrappedBase64(signatureValue)
-        xml.markup("</SignatureValue><KeyInfo><X509Data>")
-        xml.markup(keyInfo)
-        xml.markup("</X509Data></KeyInfo><Object>")
-        xml.markup(#"<QualifyingProperties xmlns=""#)
-        xml.markup(XAdESProfile.xadesNamespace)
-        xml.markup(#"" xmlns:ns2=""#)
-        xml.markup(XAdESProfile.dsigNamespace)
-        xml.markup(##"" Target="#"##)
-        xml.markup(XAdESProfile.signatureId)
-        xml.markup(#"">"#)
+        xml.markup(signer.keyInfo)
         writeSignedProperties(to: &xml)
-        xml.markup("</QualifyingProperties></Object></Signature></XAdESSignatures>")
+        xml.markup(XAdESSignerParts.documentClosing)
         return xml.bytes
     }
 
@@ -77,10 +61,128 @@ struct XAdESDocument {
         return xml.bytes
     }
 
-    /// `SignedInfo`; in canonical form it declares the namespace it inherits in the document.
     private func writeSignedInfo(to xml: inout XMLWriter) {
+        let parts = signer.parts(xml.form)
+        xml.markup(parts.signedInfoOpening)
+        for (index, reference) in references.enumerated() {
+            xml.markup(XAdESSignerParts.referenceOpening)
+            xml.markup(XAdESProfile.referenceId(index))
+            xml.markup(XAdESSignerParts.referenceURI)
+            xml.attributeValue(reference.uri)
+            xml.markup(parts.referenceDigestOpening)
+            xml.markup(reference.digestValue)
+            xml.markup(XAdESSignerParts.referenceClosing)
+        }
+        xml.markup(parts.signedPropertiesReferenceOpening)
+        xml.markup(signedPropertiesDigest.base64EncodedString())
+        xml.markup(XAdESSignerParts.signedInfoClosing)
+    }
+
+    private func writeSignedProperties(to xml: inout XMLWriter) {
+        let parts = signer.parts(xml.form)
+        xml.markup(parts.signedPropertiesOpening)
+        xml.text(signingTime)
+        xml.markup(parts.signingCertificate)
+        for index in references.indices {
+            xml.markup(XAdESSignerParts.dataObjectFormatOpening)
+            xml.markup(XAdESProfile.referenceId(index))
+            xml.markup(XAdESSignerParts.mimeTypeOpening)
+            xml.text(references[index].mimeType)
+            xml.markup(XAdESSignerParts.dataObjectFormatClosing)
+        }
+        xml.markup(XAdESSignerParts.signedPropertiesClosing)
+    }
+}
+
+/// The parts of `signatures.xml` that are the same in every signature one signer makes — its certificates
+/// (`KeyInfo`), the issuer, serial number and digest of its certificate, and the fixed markup between a
+/// letter's values — written once, in both forms, when the signer is made. A mass mailing signs millions
+/// of letters with one signer; writing this markup again for each cost about a fifth of a letter's own work.
+struct XAdESSignerParts: Sendable {
+    /// The markup of one form (document or canonical) that precedes a letter's values.
+    struct Parts: Sendable {
+        /// `<SignedInfo>` (canonical: with the namespace it inherits) with its two algorithm elements.
+        let signedInfoOpening: [UInt8]
+        /// After a reference's URI: the end of the start tag, `DigestMethod` and `<DigestValue>`.
+        let referenceDigestOpening: [UInt8]
+        /// The reference to SignedProperties up to its `<DigestValue>`.
+        let signedPropertiesReferenceOpening: [UInt8]
+        /// `<SignedProperties …>` up to `<SigningTime>`.
+        let signedPropertiesOpening: [UInt8]
+        /// From `</SigningTime>` to `<SignedDataObjectProperties>`: the signer's certificate digest, issuer
+        /// and serial number.
+        let signingCertificate: [UInt8]
+    }
+
+    let document: Parts
+    let canonical: Parts
+    /// The XML declaration and the start tags of `XAdESSignatures` and `Signature`.
+    let documentOpening: [UInt8]
+    /// From `</SignatureValue>` through the `X509Certificate` elements to `<QualifyingProperties …>`.
+    let keyInfo: [UInt8]
+
+    /// The parts of signatures by the certificate whose DER is `certificates[0]`, followed by its chain
+    /// (`KeyInfo`); `certificateDigest` is base64 of that certificate's SHA-1, `issuerName` its issuer in
+    /// Java's form and `serialNumber` its serial number in decimal.
+    init(certificates: [Data], certificateDigest: String, issuerName: String, serialNumber: String) {
+        let signingCertificate = SigningCertificate(digest: certificateDigest, issuerName: issuerName,
+                                                    serialNumber: serialNumber)
+        document = Parts(.document, signingCertificate)
+        canonical = Parts(.canonical, signingCertificate)
+        var opening = XMLWriter(capacity: 256)
+        opening.markup(#"<?xml version="1.0" encoding="UTF-8" standalone="no"?><XAdESSignatures xmlns=""#)
+        opening.markup(XAdESProfile.asicNamespace)
+        opening.markup(#""><Signature xmlns=""#)
+        opening.markup(XAdESProfile.dsigNamespace)
+        opening.markup(#"" Id=""#)
+        opening.markup(XAdESProfile.signatureId)
+        opening.markup(#"">"#)
+        documentOpening = opening.bytes
+        var keyInfo = XMLWriter(capacity: certificates.reduce(512) { $0 + $1.count * 2 })
+        keyInfo.markup("</SignatureValue><KeyInfo><X509Data>")
+        for certificate in certificates {
+            keyInfo.markup("<X509Certificate>")
+            keyInfo.wrappedBase64(certificate)
+            keyInfo.markup("</X509Certificate>")
+        }
+        keyInfo.markup("</X509Data></KeyInfo><Object>")
+        keyInfo.markup(#"<QualifyingProperties xmlns=""#)
+        keyInfo.markup(XAdESProfile.xadesNamespace)
+        keyInfo.markup(#"" xmlns:ns2=""#)
+        keyInfo.markup(XAdESProfile.dsigNamespace)
+        keyInfo.markup(##"" Target="#"##)
+        keyInfo.markup(XAdESProfile.signatureId)
+        keyInfo.markup(#"">"#)
+        self.keyInfo = keyInfo.bytes
+    }
+
+    func parts(_ form: XMLForm) -> Parts {
+        form == .document ? document : canonical
+    }
+
+    static let signatureValueOpening = Array("<SignatureValue>".utf8)
+    static let documentClosing = Array("</QualifyingProperties></Object></Signature></XAdESSignatures>".utf8)
+    static let referenceOpening = Array(#"<Reference Id=""#.utf8)
+    static let referenceURI = Array(#"" URI=""#.utf8)
+    static let referenceClosing = Array("</DigestValue></Reference>".utf8)
+    static let signedInfoClosing = Array("</DigestValue></Reference></SignedInfo>".utf8)
+    static let dataObjectFormatOpening = Array(##"<DataObjectFormat ObjectReference="#"##.utf8)
+    static let mimeTypeOpening = Array(#""><MimeType>"#.utf8)
+    static let dataObjectFormatClosing = Array("</MimeType></DataObjectFormat>".utf8)
+    static let signedPropertiesClosing = Array("</SignedDataObjectProperties></SignedProperties>".utf8)
+
+    fileprivate struct SigningCertificate {
+        let digest: String
+        let issuerName: String
+        let serialNumber: String
+    }
+}
+
+extension XAdESSignerParts.Parts {
+    fileprivate init(_ form: XMLForm, _ certificate: XAdESSignerParts.SigningCertificate) {
         let c14n = CanonicalizationMethod.c14n10.rawValue
-        if xml.form == .document {
+        var xml = XMLWriter(form, capacity: 512)
+        if form == .document {
             xml.markup("<SignedInfo>")
         } else {
             xml.markup(#"<SignedInfo xmlns=""#)
@@ -89,15 +191,13 @@ struct XAdESDocument {
         }
         xml.empty("CanonicalizationMethod", algorithm: c14n)
         xml.empty("SignatureMethod", algorithm: XAdESProfile.signatureMethod)
-        for (index, reference) in references.enumerated() {
-            xml.markup(#"<Reference Id=""#)
-            xml.markup(XAdESProfile.referenceId(index))
-            xml.markup(#"" URI=""#)
-            xml.attributeValue(reference.uri)
-            xml.markup(#"">"#)
-            writeDigest(reference.digestValue, to: &xml)
-            xml.markup("</Reference>")
-        }
+        signedInfoOpening = xml.take()
+
+        xml.markup(#"">"#)
+        xml.empty("DigestMethod", algorithm: XAdESProfile.sha256)
+        xml.markup("<DigestValue>")
+        referenceDigestOpening = xml.take()
+
         xml.markup(#"<Reference Type=""#)
         xml.markup(XAdESProfile.signedPropertiesType)
         xml.markup(##"" URI="#"##)
@@ -105,13 +205,11 @@ struct XAdESDocument {
         xml.markup(#""><Transforms>"#)
         xml.empty("Transform", algorithm: c14n)
         xml.markup("</Transforms>")
-        writeDigest(signedPropertiesDigest.base64EncodedString(), to: &xml)
-        xml.markup("</Reference></SignedInfo>")
-    }
+        xml.empty("DigestMethod", algorithm: XAdESProfile.sha256)
+        xml.markup("<DigestValue>")
+        signedPropertiesReferenceOpening = xml.take()
 
-    /// `SignedProperties`; in canonical form it declares the two namespaces it inherits in the document.
-    private func writeSignedProperties(to xml: inout XMLWriter) {
-        if xml.form == .document {
+        if form == .document {
             xml.markup("<SignedProperties ")
         } else {
             xml.markup(#"<SignedProperties xmlns=""#)
@@ -123,42 +221,18 @@ struct XAdESDocument {
         xml.markup(#"Id=""#)
         xml.markup(XAdESProfile.signedPropertiesId)
         xml.markup(#""><SignedSignatureProperties><SigningTime>"#)
-        xml.text(signingTime)
+        signedPropertiesOpening = xml.take()
+
         xml.markup("</SigningTime><SigningCertificate><Cert><CertDigest>")
         xml.empty("ns2:DigestMethod", algorithm: XAdESProfile.sha1)
         xml.markup("<ns2:DigestValue>")
-        xml.markup(certificateDigest)
+        xml.markup(certificate.digest)
         xml.markup("</ns2:DigestValue></CertDigest><IssuerSerial><ns2:X509IssuerName>")
-        xml.text(issuerName)
+        xml.text(certificate.issuerName)
         xml.markup("</ns2:X509IssuerName><ns2:X509SerialNumber>")
-        xml.markup(serialNumber)
+        xml.markup(certificate.serialNumber)
         xml.markup("</ns2:X509SerialNumber></IssuerSerial></Cert></SigningCertificate></SignedSignatureProperties>")
         xml.markup("<SignedDataObjectProperties>")
-        for index in references.indices {
-            xml.markup(##"<DataObjectFormat ObjectReference="#"##)
-            xml.markup(XAdESProfile.referenceId(index))
-            xml.markup(#""><MimeType>"#)
-            xml.text(references[index].mimeType)
-            xml.markup("</MimeType></DataObjectFormat>")
-        }
-        xml.markup("</SignedDataObjectProperties></SignedProperties>")
-    }
-
-    private func writeDigest(_ base64: String, to xml: inout XMLWriter) {
-        xml.empty("DigestMethod", algorithm: XAdESProfile.sha256)
-        xml.markup("<DigestValue>")
-        xml.markup(base64)
-        xml.markup("</DigestValue>")
-    }
-
-    /// The `X509Certificate` elements of `certificates` (DER), in order.
-    static func keyInfo(_ certificates: [Data]) -> [UInt8] {
-        var xml = XMLWriter(capacity: certificates.reduce(0) { $0 + $1.count * 2 })
-        for certificate in certificates {
-            xml.markup("<X509Certificate>")
-            xml.wrappedBase64(certificate)
-            xml.markup("</X509Certificate>")
-        }
-        return xml.bytes
+        signingCertificate = xml.take()
     }
 }

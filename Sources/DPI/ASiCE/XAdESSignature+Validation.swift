@@ -7,7 +7,8 @@ extension XAdESSignature {
         }
         var names = Set<String>()
         for (index, file) in files.enumerated() {
-            let field = "signature.files[\(index)]"
+            // Named only when something is wrong: most signatures are valid, one per letter.
+            var field: String { "signature.files[\(index)]" }
             guard !file.name.isEmpty, !file.name.hasSuffix("/"), XMLEscaping.isLegal(file.name) else {
                 throw DPIError(.invalidSignedFile, "a signed file needs a non-empty file name", field: field)
             }

@@ -8,9 +8,7 @@ public import PKI
 public struct XAdESSigner: Sendable {
     /// The identity whose key signs.
     public let identity: Identity
-    private let keyInfo: [UInt8]
-    private let issuerName: String
-    private let certificateDigest: String
+    private let parts: XAdESSignerParts
 
     /// A signer for `identity`. `KeyInfo` holds its certificate, its keystore chain and then
     /// `additionalCertificates` (the profile wants the chain up to the root; pass the root when the keystore
@@ -21,6 +19,7 @@ public struct XAdESSigner: Sendable {
         where !certificates.contains(certificate.der) {
             certificates.append(certificate.der)
         }
+        let issuerName: String
         do {
             issuerName = try IssuerName.javaString(ofCertificate: identity.certificate.der)
         } catch {
@@ -28,8 +27,9 @@ public struct XAdESSigner: Sendable {
                            details: identity.certificate.subject, disposition: .abort)
         }
         self.identity = identity
-        keyInfo = XAdESDocument.keyInfo(certificates)
-        certificateDigest = Digest.sha1(identity.certificate.der).base64EncodedString()
+        parts = XAdESSignerParts(certificates: certificates,
+                                 certificateDigest: Digest.sha1(identity.certificate.der).base64EncodedString(),
+                                 issuerName: issuerName, serialNumber: identity.certificate.serialNumber)
     }
 
     /// Signs `signature`'s files at its signing time and returns the `signatures.xml` bytes. Throws
@@ -40,9 +40,7 @@ public struct XAdESSigner: Sendable {
             references: signature.files.map {
                 .init(uri: XAdESSignature.uri(for: $0.name), mimeType: $0.mimeType, sha256: $0.sha256)
             },
-            keyInfo: keyInfo, signingTime: SigningTime.format(signature.signingTime, in: signature.timeZone),
-            certificateDigest: certificateDigest, issuerName: issuerName,
-            serialNumber: identity.certificate.serialNumber)
+            signingTime: SigningTime.format(signature.signingTime, in: signature.timeZone), signer: parts)
         document.signedPropertiesDigest = Digest.sha256(Data(document.signedProperties(.canonical)))
         document.signatureValue = try identity.privateKey.signRSASHA256(Data(document.signedInfo(.canonical)))
         return Data(document.text())

@@ -30,6 +30,12 @@ struct XMLWriter {
         bytes.append(contentsOf: prepared)
     }
 
+    /// The bytes written so far, leaving the writer empty for the next part (parts prepared in advance).
+    mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     /// An element without content but an `Algorithm` attribute, as XML-DSig's method elements are.
     mutating func empty(_ name: String, algorithm: String) {
         markup("<")

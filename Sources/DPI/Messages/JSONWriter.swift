@@ -99,9 +99,13 @@ struct JSONWriter {
         value.write(to: &self)
     }
 
-    /// A member's key: the next value written is its value.
+    /// A member's key: the next value written is its value. Keys are the schema's member names (letters and
+    /// digits), which JSON never escapes, so they are copied without the scan a value gets.
     mutating func key(_ key: String) {
-        string(key)
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: key.utf8)
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }

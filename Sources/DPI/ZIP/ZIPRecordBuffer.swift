@@ -1,5 +1,3 @@
-import Foundation
-
 /// Builds one ZIP record (header, descriptor, directory entry) in little-endian byte order.
 ///
 /// Collected in an array, which goes to the output as it is: appending to `Data` byte by byte goes
@@ -8,12 +6,13 @@ struct ZIPRecordBuffer {
     /// The record's bytes.
     private(set) var bytes: [UInt8] = []
 
-    init() {
-        bytes.reserveCapacity(64)
+    /// An empty record with room for `capacity` bytes (a record's fixed part and its name), so it grows once.
+    init(capacity: Int = 64) {
+        bytes.reserveCapacity(capacity)
     }
 
-    init(signature: UInt32) {
-        self.init()
+    init(signature: UInt32, capacity: Int = 64) {
+        self.init(capacity: capacity)
         u32(signature)
     }
 
@@ -30,10 +29,6 @@ struct ZIPRecordBuffer {
     mutating func u64(_ value: UInt64) {
         u32(UInt32(truncatingIfNeeded: value))
         u32(UInt32(truncatingIfNeeded: value >> 32))
-    }
-
-    mutating func append(_ data: Data) {
-        bytes.append(contentsOf: data)
     }
 
     mutating func append(_ other: [UInt8]) {

@@ -10,25 +10,23 @@ enum ZIPStoredBlocks {
     /// The largest content one stored block holds (LEN is 16 bits).
     static let maxBlock = Int(UInt16.max)
 
-    /// An empty block with the final bit set: the end of a deflate stream of stored blocks.
+    /// The empty final block that ends the stream.
     static let end = header(length: 0, isFinal: true)
 
-    /// Passes `content` to `emit` as stored blocks: a header, then the content's bytes, per block.
-    static func encode(_ content: Data, emit: (Data) throws -> Void) throws {
+    /// Emits `content` as stored blocks that are not final: each block's header (`emitHeader`) and then
+    /// its piece of `content` (`emit`), a slice that shares the content's storage.
+    static func encode(_ content: Data, emitHeader: ([UInt8]) throws -> Void, emit: (Data) throws -> Void) throws {
         var start = content.startIndex
         while start < content.endIndex {
             let stop = content.index(start, offsetBy: maxBlock, limitedBy: content.endIndex) ?? content.endIndex
-            try emit(header(length: stop - start, isFinal: false))
+            try emitHeader(header(length: stop - start, isFinal: false))
             try emit(content[start..<stop])
             start = stop
         }
     }
 
-    /// The header of a stored block of `length` bytes: BFINAL and BTYPE 00 in one byte (the rest of it is
-    /// padding to the byte boundary), then LEN and NLEN, little-endian.
-    private static func header(length: Int, isFinal: Bool) -> Data {
+    private static func header(length: Int, isFinal: Bool) -> [UInt8] {
         let length = UInt16(length)
-        return Data([isFinal ? 1 : 0, UInt8(length & 0xFF), UInt8(length >> 8),
-                     UInt8(~length & 0xFF), UInt8(~length >> 8)])
+        return [isFinal ? 1 : 0, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
     }
 }

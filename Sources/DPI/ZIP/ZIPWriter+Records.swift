@@ -5,8 +5,8 @@ extension ZIPWriter {
     struct Record {
         /// An entry's validated name and comment bytes.
         struct Entry {
-            let name: Data
-            let comment: Data
+            let name: [UInt8]
+            let comment: [UInt8]
         }
 
         let entry: Entry
@@ -28,7 +28,7 @@ extension ZIPWriter {
 
         /// The local file header (APPNOTE 4.3.7), with a ZIP64 extra field only when asked for.
         func localHeader(modified: ZIPTimestamp) -> [UInt8] {
-            var header = ZIPRecordBuffer(signature: ZIPSignature.localHeader)
+            var header = ZIPRecordBuffer(signature: ZIPSignature.localHeader, capacity: 30 + 20 + entry.name.count)
             header.u16(versionNeeded(zip64: zip64InLocalHeader))
             header.u16(flags)
             header.u16(method.rawValue)
@@ -70,7 +70,8 @@ extension ZIPWriter {
             let extraValues = overflows(uncompressedSize) || overflows(compressedSize) || overflows(offset)
                 ? [uncompressedSize, compressedSize, offset].filter(overflows) : []
             let zip64 = zip64InLocalHeader || !extraValues.isEmpty
-            var header = ZIPRecordBuffer(signature: ZIPSignature.centralHeader)
+            var header = ZIPRecordBuffer(signature: ZIPSignature.centralHeader,
+                                         capacity: 46 + 28 + entry.name.count + entry.comment.count)
             // Made by a Unix host: the reference says MS-DOS, but then Info-ZIP unzip reads names as an
             // OEM code page despite the UTF-8 flag and mangles non-ASCII names.
             header.u16(Self.unixHost | versionNeeded(zip64: zip64))
@@ -116,7 +117,7 @@ extension ZIPWriter {
 
     /// The end of central directory record (APPNOTE 4.3.16), preceded by the ZIP64 end record and
     /// locator (4.3.14, 4.3.15) when the count, size or offset does not fit, or ZIP64 is forced.
-    func endRecords(directoryOffset: UInt64, comment: Data) -> [UInt8] {
+    func endRecords(directoryOffset: UInt64, comment: [UInt8]) -> [UInt8] {
         let count = UInt64(records.count), size = bytesWritten - directoryOffset
         let force = zip64Mode == .always
         let zip64 = force || count >= UInt64(UInt16.max) || max(size, directoryOffset) >= UInt64(UInt32.max)

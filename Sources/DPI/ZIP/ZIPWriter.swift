@@ -135,23 +135,24 @@ public final class ZIPWriter {
 
         var method: ZIPMethod { if case .none = self { .stored } else { .deflated } }
 
-        func encode(_ chunk: Data, emit: (Data) throws -> Void) throws {
+        /// Writes `chunk` encoded to `writer`'s output.
+        func encode(_ chunk: Data, to writer: ZIPWriter) throws {
             switch self {
-            case .none: try emit(chunk)
-            case .storedBlocks: try ZIPStoredBlocks.encode(chunk, emit: emit)
-            case .zlib(let deflater): try deflater.compress(chunk, emit: emit)
+            case .none: try writer.write(chunk)
+            case .storedBlocks: try ZIPStoredBlocks.encode(chunk, emitHeader: writer.write, emit: writer.write)
+            case .zlib(let deflater): try deflater.compress(chunk, emit: writer.write)
             }
         }
 
         /// Ends the entry's stream and makes a zlib deflater ready for the next entry.
-        func finish(emit: (Data) throws -> Void) throws {
+        func finish(to writer: ZIPWriter) throws {
             switch self {
             case .none:
                 break
             case .storedBlocks:
-                try emit(ZIPStoredBlocks.end)
+                try writer.write(ZIPStoredBlocks.end)
             case .zlib(let deflater):
-                try deflater.finish(emit: emit)
+                try deflater.finish(emit: writer.write)
                 try deflater.reset()
             }
         }
@@ -171,19 +172,15 @@ public final class ZIPWriter {
             record.zip64InLocalHeader = zip64Mode == .always
             try write(record.localHeader(modified: modified))
             var checksum = ZIPChecksum()
-            var compressed: UInt64 = 0
-            let emit = { (bytes: Data) throws in
-                try self.write(bytes)
-                compressed += UInt64(bytes.count)
-            }
+            let dataStart = bytesWritten
             while let chunk = try nextChunk() {
                 if knownCRC32 == nil { checksum.update(chunk) }
                 record.uncompressedSize += UInt64(chunk.count)
-                try encoder.encode(chunk, emit: emit)
+                try encoder.encode(chunk, to: self)
             }
-            try encoder.finish(emit: emit)
+            try encoder.finish(to: self)
             record.crc32 = knownCRC32 ?? checksum.value
-            record.compressedSize = compressed
+            record.compressedSize = bytesWritten - dataStart
             try write(record.dataDescriptor())
             records.append(record)
         }
@@ -243,9 +240,9 @@ public final class ZIPWriter {
         }
     }
 
-    private static func encodeComment(_ comment: String) throws -> Data {
-        guard !comment.isEmpty else { return Data() }   // nearly every entry: spares a conversion per entry
-        let bytes = Data(comment.utf8)
+    private static func encodeComment(_ comment: String) throws -> [UInt8] {
+        guard !comment.isEmpty else { return [] }   // nearly every entry: spares a conversion per entry
+        let bytes = Array(comment.utf8)
         guard bytes.count <= Int(UInt16.max) else {
             throw DPIError(.zipWriterMisuse, "a ZIP comment is longer than 65535 bytes",
                            details: "\(bytes.count) bytes", disposition: .abort)

@@ -17,9 +17,10 @@ import Testing
         var document = XAdESDocument(
             references: [.init(uri: "manifest.xml", mimeType: "application/xml", sha256: Data(repeating: 1, count: 32)),
                          .init(uri: uri, mimeType: mimeType, sha256: Data(repeating: 2, count: 32))],
-            keyInfo: XAdESDocument.keyInfo([Data(repeating: 3, count: 300)]),
-            signingTime: "2026-11-26T18:00:00.123+01:00", certificateDigest: Data(repeating: 4, count: 20).base64EncodedString(),
-            issuerName: issuer, serialNumber: "2836039216632045589163741")
+            signingTime: "2026-11-26T18:00:00.123+01:00",
+            signer: XAdESSignerParts(certificates: [Data(repeating: 3, count: 300)],
+                                     certificateDigest: Data(repeating: 4, count: 20).base64EncodedString(),
+                                     issuerName: issuer, serialNumber: "2836039216632045589163741"))
         document.signedPropertiesDigest = Data(repeating: 5, count: 32)
         document.signatureValue = Data(repeating: 6, count: 256)
 

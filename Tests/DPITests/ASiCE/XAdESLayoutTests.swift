@@ -18,10 +18,12 @@ import TestSupport
             references: zip(structure.fileReferences, mimeTypes).map {
                 .init(uri: $0.uri, mimeType: $1, sha256: $0.sha256)
             },
-            keyInfo: XAdESDocument.keyInfo(structure.certificates), signingTime: structure.signingTime,
-            certificateDigest: Digest.sha1(structure.certificates[0]).base64EncodedString(),
-            issuerName: try IssuerName.javaString(ofCertificate: structure.certificates[0]),
-            serialNumber: try Certificate(der: structure.certificates[0]).serialNumber)
+            signingTime: structure.signingTime,
+            signer: XAdESSignerParts(
+                certificates: structure.certificates,
+                certificateDigest: Digest.sha1(structure.certificates[0]).base64EncodedString(),
+                issuerName: try IssuerName.javaString(ofCertificate: structure.certificates[0]),
+                serialNumber: try Certificate(der: structure.certificates[0]).serialNumber))
         document.signedPropertiesDigest = structure.signedPropertiesDigest
         document.signatureValue = structure.signatureValue
         #expect(structure.fileReferences.map(\.uri) == ["manifest.xml", documentName])
