@@ -17,7 +17,8 @@ enum AES256CBC {
 
     /// Encrypts `plaintext` under `key` and `iv` into `output`, which must be exactly
     /// `ciphertextCount(plaintextCount:)` bytes.
-    static func encrypt(_ plaintext: Data, key: Data, iv: Data, into output: UnsafeMutableRawBufferPointer) throws {
+    static func encrypt(_ plaintext: UnsafeRawBufferPointer, key: Data, iv: Data,
+                        into output: UnsafeMutableRawBufferPointer) throws {
         precondition(key.count == keyCount && iv.count == ivCount, "AES-256-CBC needs a 32-byte key and 16-byte IV")
         precondition(output.count == ciphertextCount(plaintextCount: plaintext.count), "wrong ciphertext buffer size")
         guard let context = EVP_CIPHER_CTX_new() else {
@@ -34,9 +35,8 @@ enum AES256CBC {
         guard started == 1 else {
             throw PKIError.openSSL(.openSSLFailure, "AES-256-CBC encryption could not start")
         }
-        let written = plaintext.withUnsafeBytes { input in
-            encrypt(input.bindMemory(to: UInt8.self), with: context, into: output.bindMemory(to: UInt8.self))
-        }
+        let written = encrypt(plaintext.bindMemory(to: UInt8.self), with: context,
+                              into: output.bindMemory(to: UInt8.self))
         guard written == output.count else {
             throw PKIError.openSSL(.openSSLFailure, "AES-256-CBC encryption failed")
         }

@@ -12,6 +12,16 @@ public enum CMSEnvelope {
     /// the ciphertext straight into its place: OpenSSL's CMS encoder grew and copied buffers, which cost
     /// more than the RSA and AES work on a letter-sized package.
     public static func encrypt(_ content: Data, to recipient: Certificate) throws -> Data {
+        try content.withUnsafeBytes { try encrypt(contentBytes: $0, to: recipient) }
+    }
+
+    /// Encrypts `content` for `recipient` (see `encrypt(_:to:)` for `Data`): a package built in memory is
+    /// an array of bytes, encrypted where it lies.
+    public static func encrypt(_ content: [UInt8], to recipient: Certificate) throws -> Data {
+        try content.withUnsafeBytes { try encrypt(contentBytes: $0, to: recipient) }
+    }
+
+    private static func encrypt(contentBytes content: UnsafeRawBufferPointer, to recipient: Certificate) throws -> Data {
         var key = try SecureRandom.bytes(count: AES256CBC.keyCount)
         defer { key.resetBytes(in: 0..<key.count) }
         let iv = try SecureRandom.bytes(count: AES256CBC.ivCount)

@@ -6,12 +6,17 @@ internal import COpenSSL
 public enum Digest {
     /// SHA-256 of `data` (32 bytes).
     public static func sha256(_ data: Data) -> Data {
-        digest(data, FetchedAlgorithm.sha256.handle)
+        data.withUnsafeBytes { digest($0, FetchedAlgorithm.sha256.handle) }
+    }
+
+    /// The SHA-256 of `bytes` (32 bytes), for text built as an array of bytes (signed XML, JWS input).
+    public static func sha256(_ bytes: [UInt8]) -> Data {
+        bytes.withUnsafeBytes { digest($0, FetchedAlgorithm.sha256.handle) }
     }
 
     /// SHA-1 of `data` (20 bytes).
     public static func sha1(_ data: Data) -> Data {
-        digest(data, EVP_sha1())
+        data.withUnsafeBytes { digest($0, EVP_sha1()) }
     }
 
     /// SHA-256 of a file read in 1 MiB chunks, so a large package is never held in memory for hashing.
@@ -37,12 +42,10 @@ public enum Digest {
 
     /// EVP_Digest cannot fail for the built-in SHA-256/SHA-1 with a correctly sized buffer, short of
     /// memory exhaustion; that is treated like any other allocation failure (a crash).
-    private static func digest(_ data: Data, _ md: OpaquePointer?) -> Data {
+    private static func digest(_ input: UnsafeRawBufferPointer, _ md: OpaquePointer?) -> Data {
         var output = Data(count: Int(EVP_MD_get_size(md)))
         let ok = output.withUnsafeMutableBytes { out in
-            data.withUnsafeBytes { input in
-                EVP_Digest(input.baseAddress, input.count, out.bindMemory(to: UInt8.self).baseAddress, nil, md, nil)
-            }
+            EVP_Digest(input.baseAddress, input.count, out.bindMemory(to: UInt8.self).baseAddress, nil, md, nil)
         }
         precondition(ok == 1, "EVP_Digest failed: \(OpenSSLErrorQueue.drain())")
         return output

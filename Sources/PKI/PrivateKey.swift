@@ -56,10 +56,19 @@ public final class PrivateKey: @unchecked Sendable {
     /// The RSASSA-PKCS1-v1_5 SHA-256 signature of `data` (JWS `RS256`, XML-DSig `rsa-sha256`):
     /// as many bytes as the modulus (256 for RSA-2048).
     public func signRSASHA256(_ data: Data) throws -> Data {
+        try sign(sha256: Digest.sha256(data))
+    }
+
+    /// The RS256 signature of `bytes` (see `signRSASHA256(_:)` for `Data`), for input built as an array of
+    /// bytes (signed XML, the JWS signing input).
+    public func signRSASHA256(_ bytes: [UInt8]) throws -> Data {
+        try sign(sha256: Digest.sha256(bytes))
+    }
+
+    private func sign(sha256 digest: Data) throws -> Data {
         guard let context = signingContexts.take(for: pkey) else {
             throw PKIError.openSSL(.openSSLFailure, "could not start an RS256 signature")
         }
-        let digest = Digest.sha256(data)
         var length = Int(EVP_PKEY_get_size(pkey))
         var signature = Data(count: length)
         let ok = signature.withUnsafeMutableBytes { out in

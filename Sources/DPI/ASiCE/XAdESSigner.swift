@@ -41,8 +41,8 @@ public struct XAdESSigner: Sendable {
                 .init(uri: XAdESSignature.uri(for: $0.name), mimeType: $0.mimeType, sha256: $0.sha256)
             },
             signingTime: SigningTime.format(signature.signingTime, in: signature.timeZone), signer: parts)
-        document.signedPropertiesDigest = Digest.sha256(Data(document.signedProperties(.canonical)))
-        document.signatureValue = try identity.privateKey.signRSASHA256(Data(document.signedInfo(.canonical)))
+        document.signedPropertiesDigest = Digest.sha256(document.signedProperties(.canonical))
+        document.signatureValue = try identity.privateKey.signRSASHA256(document.signedInfo(.canonical))
         return Data(document.text())
     }
 }

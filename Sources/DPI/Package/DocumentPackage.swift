@@ -14,8 +14,8 @@ public enum DocumentPackage {
                             timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, compressionLevel: Int = 6,
                             to recipient: Certificate) throws -> SealedPackage {
         let cms = try CMSEnvelope.encrypt(
-            container.data(signer: signer, signingTime: signingTime, timeZone: timeZone,
-                           compressionLevel: compressionLevel),
+            container.bytes(signer: signer, signingTime: signingTime, timeZone: timeZone,
+                            compressionLevel: compressionLevel),
             to: recipient)
         return SealedPackage(cms: cms, fingerprint: PackageFingerprint(cms: cms))
     }

@@ -17,24 +17,29 @@ extension ZIPOutput {
 }
 
 /// Collects the archive in memory: the usual sink for an ASiC-E package of a few kilobytes to 50 MB.
+///
+/// The bytes are kept in an array: a letter's package is some thirty appends (records, block headers,
+/// files), and each append to `Data` goes through several of its checked internal accesses.
 public final class ZIPMemoryOutput: ZIPOutput {
     /// The archive bytes written so far.
-    public private(set) var data: Data
+    public private(set) var bytes: [UInt8] = []
+
+    /// The archive bytes written so far, copied into a `Data`.
+    public var data: Data { Data(bytes) }
 
     /// An empty buffer, optionally with room for `capacity` bytes to avoid regrowth.
     public init(reservingCapacity capacity: Int = 0) {
-        data = Data()
-        data.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
-    /// Appends `bytes` to `data`.
+    /// Appends `bytes` to the archive.
     public func write(_ bytes: Data) {
-        data.append(bytes)
+        self.bytes.append(contentsOf: bytes)
     }
 
-    /// Appends a record's `bytes` to `data` without making a `Data` of them first.
+    /// Appends a record's `bytes` to the archive.
     public func write(_ bytes: [UInt8]) {
-        data.append(contentsOf: bytes)
+        self.bytes.append(contentsOf: bytes)
     }
 }
 
