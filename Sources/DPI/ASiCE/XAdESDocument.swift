@@ -27,11 +27,21 @@ struct XAdESDocument {
 
     var references: [Reference]
     /// Zero placeholders until computed, so the text reads back as a well-formed signature before signing.
-    var signedPropertiesDigest = Data(count: 32)
+    var signedPropertiesDigest = Data(count: 32) {
+        didSet { signedPropertiesDigestValue = signedPropertiesDigest.base64EncodedString() }
+    }
+    /// Its `DigestValue` text, encoded once for both forms of SignedInfo.
+    private var signedPropertiesDigestValue = Data(count: 32).base64EncodedString()
     var signatureValue = Data(count: 1)
     var signingTime: String
     /// The signer's certificates, issuer and serial number and the markup around the values, prepared.
     let signer: XAdESSignerParts
+
+    init(references: [Reference], signingTime: String, signer: XAdESSignerParts) {
+        self.references = references
+        self.signingTime = signingTime
+        self.signer = signer
+    }
 
     /// The UTF-8 text of `signatures.xml`.
     func text() -> [UInt8] {
@@ -74,7 +84,7 @@ struct XAdESDocument {
             xml.markup(XAdESSignerParts.referenceClosing)
         }
         xml.markup(parts.signedPropertiesReferenceOpening)
-        xml.markup(signedPropertiesDigest.base64EncodedString())
+        xml.markup(signedPropertiesDigestValue)
         xml.markup(XAdESSignerParts.signedInfoClosing)
     }
 

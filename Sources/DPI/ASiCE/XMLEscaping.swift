@@ -63,12 +63,23 @@ enum XMLEscaping {
 extension XMLEscaping {
     /// Whether every character may appear in an XML 1.0 document at all (the `Char` production): control
     /// characters other than tab, LF and CR, and U+FFFE/U+FFFF, cannot even be escaped.
+    ///
+    /// Read on the UTF-8 bytes (every letter's titles and file names are checked): a control character is
+    /// one byte below 0x20, and U+FFFE/U+FFFF are EF BF BE/BF; a `String` holds no surrogates.
     static func isLegal(_ value: String) -> Bool {
-        value.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x9, 0xA, 0xD, 0x20...0xFFFD, 0x10000...: return true
-            default: return false
+        let bytes = value.utf8.span
+        for index in bytes.indices {
+            switch bytes[index] {
+            case 0x9, 0xA, 0xD:
+                continue
+            case ..<0x20:
+                return false
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+                return false
+            default:
+                continue
             }
         }
+        return true
     }
 }
