@@ -33,40 +33,44 @@ public enum Base64URL {
         (count / 3) * 4 + [0, 2, 3][count % 3]
     }
 
-    /// Appends the base64url ASCII of `data` to `output`: lets the JWS signer build the signing input
-    /// and the compact form without intermediate strings.
-    static func append(_ data: Data, to output: inout Data) {
-        let start = output.count
-        output.count += encodedCount(data.count)
-        output.withUnsafeMutableBytes { destination in
-            data.withUnsafeBytes { source in
+    /// Appends the base64url ASCII of `bytes` (a `Data` or a byte array) to `output`: lets the JWS signer
+    /// build the signing input and the compact form without intermediate strings.
+    static func append(_ bytes: some ContiguousBytes, to output: inout Data) {
+        bytes.withUnsafeBytes { source in
+            let start = output.count
+            output.count += encodedCount(source.count)
+            output.withUnsafeMutableBytes { destination in
                 encode(source, into: UnsafeMutableRawBufferPointer(rebasing: destination[start...]))
             }
         }
     }
 
     private static func encode(_ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer) {
-        alphabet.withUnsafeBufferPointer { alphabet in
+        pairs.withUnsafeBufferPointer { pairs in
             var read = 0
             var write = 0
             while read + 3 <= source.count {
-                let group = UInt32(source[read]) << 16 | UInt32(source[read + 1]) << 8 | UInt32(source[read + 2])
-                destination[write] = alphabet[Int(group >> 18)]
-                destination[write + 1] = alphabet[Int(group >> 12 & 0x3F)]
-                destination[write + 2] = alphabet[Int(group >> 6 & 0x3F)]
-                destination[write + 3] = alphabet[Int(group & 0x3F)]
+                let group = Int(source[read]) << 16 | Int(source[read + 1]) << 8 | Int(source[read + 2])
+                destination.storeBytes(of: pairs[group >> 12].littleEndian, toByteOffset: write, as: UInt16.self)
+                destination.storeBytes(of: pairs[group & 0xFFF].littleEndian, toByteOffset: write + 2, as: UInt16.self)
                 read += 3
                 write += 4
             }
             let remaining = source.count - read
             guard remaining > 0 else { return }
-            let group = UInt32(source[read]) << 16 | (remaining == 2 ? UInt32(source[read + 1]) << 8 : 0)
-            destination[write] = alphabet[Int(group >> 18)]
-            destination[write + 1] = alphabet[Int(group >> 12 & 0x3F)]
+            let group = Int(source[read]) << 16 | (remaining == 2 ? Int(source[read + 1]) << 8 : 0)
+            destination[write] = alphabet[group >> 18]
+            destination[write + 1] = alphabet[group >> 12 & 0x3F]
             if remaining == 2 {
-                destination[write + 2] = alphabet[Int(group >> 6 & 0x3F)]
+                destination[write + 2] = alphabet[group >> 6 & 0x3F]
             }
         }
+    }
+
+    /// The two characters of every 12-bit value, the first in the low byte: each 3-byte group is written as
+    /// two of these instead of four single characters (a letter's business message is a few kilobytes).
+    private static let pairs: [UInt16] = (0..<4096).map { value in
+        UInt16(alphabet[value >> 6]) | UInt16(alphabet[value & 0x3F]) << 8
     }
 
     /// The bytes of base64url ASCII `characters`, as `decode(_:)`; lets the JWS parser decode slices of its input.

@@ -30,8 +30,17 @@ public struct JWSSigner: Sendable {
     /// `payload` (the SBD JSON bytes, signed exactly as given) as a compact JWS
     /// `header.payload.signature`, all parts base64url without padding.
     public func sign(_ payload: Data) throws -> String {
+        try sign(payload, count: payload.count)
+    }
+
+    /// `payload` as a compact JWS (see `sign(_:)` for `Data`), for a message written as an array of bytes.
+    public func sign(_ payload: [UInt8]) throws -> String {
+        try sign(payload, count: payload.count)
+    }
+
+    private func sign(_ payload: some ContiguousBytes, count: Int) throws -> String {
         let largestSignature = 512   // RSA-4096; DPI keys are 2048 or 3072 bits
-        var compact = Data(capacity: signingInputPrefix.count + Base64URL.encodedCount(payload.count)
+        var compact = Data(capacity: signingInputPrefix.count + Base64URL.encodedCount(count)
                            + 1 + Base64URL.encodedCount(largestSignature))
         compact.append(signingInputPrefix)
         Base64URL.append(payload, to: &compact)

@@ -15,15 +15,13 @@ extension BusinessMessage {
     ///
     /// - Throws: `DPIError` `readOnlyMessageType` for `flyttet`, which only providers write.
     public func jsonData() throws -> Data {
-        let bodyJSON: any JSONWritable = switch body {
-        case .digital(let message): message
-        case .print(let message): message
-        case .deliveryReceipt(let receipt), .openingReceipt(let receipt), .receptionReceipt(let receipt),
-             .returnedMailReceipt(let receipt):
-            receipt
-        case .notificationFailedReceipt(let receipt): receipt
-        case .error(let error): error
-        case .moved:
+        Data(try jsonBytes())
+    }
+
+    /// The JSON of `jsonData()` as an array of bytes, as the JWS signer encodes it. The body is written
+    /// from where it lies in the message, without being copied into a box of its own first.
+    func jsonBytes() throws -> [UInt8] {
+        if case .moved = body {
             throw DPIError(.readOnlyMessageType,
                            "flyttet messages are exchanged between providers; senders only read them",
                            disposition: .abort)
@@ -33,10 +31,23 @@ extension BusinessMessage {
             json.object("standardBusinessDocument") { json in
                 json.member("standardBusinessDocumentHeader", header)
                 json.key(type.rawValue)
-                bodyJSON.write(to: &json)
+                writeBody(to: &json)
             }
         }
-        return Data(json.bytes)
+        return json.bytes
+    }
+
+    private func writeBody(to json: inout JSONWriter) {
+        switch body {
+        case .digital(let message): message.write(to: &json)
+        case .print(let message): message.write(to: &json)
+        case .deliveryReceipt(let receipt), .openingReceipt(let receipt), .receptionReceipt(let receipt),
+             .returnedMailReceipt(let receipt):
+            receipt.write(to: &json)
+        case .notificationFailedReceipt(let receipt): receipt.write(to: &json)
+        case .error(let error): error.write(to: &json)
+        case .moved: break   // refused by jsonBytes() before anything is written
+        }
     }
 
     /// Reads a business message: unknown fields are ignored, the `type` is resolved case-insensitively

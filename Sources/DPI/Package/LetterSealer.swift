@@ -77,7 +77,7 @@ public struct LetterSealer: Sendable {
             container, signer: packageSigner, signingTime: transmission.createdAt.date,
             timeZone: TimeZone(secondsFromGMT: transmission.createdAt.utcOffsetSeconds) ?? .gmt,
             compressionLevel: compressionLevel, to: recipient)
-        let jwt = try signer.sign(message.withFingerprint(package.fingerprint).jsonData())
+        let jwt = try signer.sign(message.withFingerprint(package.fingerprint).jsonBytes())
         return SealedLetter(jwt: jwt, cms: package.cms, fingerprint: package.fingerprint,
                             messageId: transmission.messageId, conversationId: transmission.conversationId)
     }
