@@ -12,22 +12,20 @@ public enum CMSEnvelope {
     /// the ciphertext straight into its place: OpenSSL's CMS encoder grew and copied buffers, which cost
     /// more than the RSA and AES work on a letter-sized package.
     public static func encrypt(_ content: Data, to recipient: Certificate) throws -> Data {
-        try content.withUnsafeBytes { try encrypt(contentBytes: $0, to: recipient) }
+        try encrypt(pieces: [content], to: recipient)
     }
 
-    /// Encrypts `content` for `recipient` (see `encrypt(_:to:)` for `Data`): a package built in memory is
-    /// an array of bytes, encrypted where it lies.
-    public static func encrypt(_ content: [UInt8], to recipient: Certificate) throws -> Data {
-        try content.withUnsafeBytes { try encrypt(contentBytes: $0, to: recipient) }
-    }
-
-    private static func encrypt(contentBytes content: UnsafeRawBufferPointer, to recipient: Certificate) throws -> Data {
+    /// Encrypts the concatenation of `pieces` for `recipient` (see `encrypt(_:to:)`): a package kept as its
+    /// pieces (records and small files gathered in arrays, each document the `Data` it was read into) is
+    /// encrypted where its bytes lie, without first being copied into one buffer.
+    public static func encrypt(pieces: [any ContiguousBytes], to recipient: Certificate) throws -> Data {
+        let contentCount = pieces.reduce(0) { $0 + $1.withUnsafeBytes(\.count) }
         var key = try SecureRandom.bytes(count: AES256CBC.keyCount)
         defer { key.resetBytes(in: 0..<key.count) }
         let iv = try SecureRandom.bytes(count: AES256CBC.ivCount)
         let layout = try Layout(issuerAndSerialNumber: recipient.issuerAndSerialNumber,
                                 encryptedKey: recipient.encryptOAEP(key),
-                                ciphertext: AES256CBC.ciphertextCount(plaintextCount: content.count))
+                                ciphertext: AES256CBC.ciphertextCount(plaintextCount: contentCount))
         return try DERWriter.encode(count: layout.total) { der in
             der.writeHeader(Tag.sequence, contentCount: layout.contentInfo)
             der.write(envelopedDataType)
@@ -46,7 +44,9 @@ public enum CMSEnvelope {
             der.write(aes256CBCWithIVPrefix)
             der.write(iv)
             der.writeHeader(Tag.implicit0Primitive, contentCount: layout.ciphertext)
-            try der.fill(layout.ciphertext) { try AES256CBC.encrypt(content, key: key, iv: iv, into: $0) }
+            try der.fill(layout.ciphertext) {
+                try AES256CBC.encrypt(pieces, plaintextCount: contentCount, key: key, iv: iv, into: $0)
+            }
         }
     }
 

@@ -82,6 +82,18 @@ struct CMSEnvelopeTests {
         }
     }
 
+    @Test("Content given in pieces that split AES blocks encrypts as their concatenation, per openssl cms",
+          arguments: [[0], [1, 15], [15, 1, 16, 17], [16, 0, 16], [4097, 3, 30_000, 5], [31, 33, 65_536, 1]])
+    func piecesEncryptAsOneContent(sizes: [Int]) throws {
+        let pieces = try sizes.map { try SecureRandom.bytes(count: $0) }
+        let arrays: [any ContiguousBytes] = pieces.enumerated().map { index, piece in
+            index.isMultiple(of: 2) ? piece as any ContiguousBytes : Array(piece)   // both kinds a package has
+        }
+        let recipient = try Certificate(pem: TestPKI.data("digipost.cert.pem"))
+        let package = try CMSEnvelope.encrypt(pieces: arrays, to: recipient)
+        #expect(try OpenSSLCMS.decrypt(package, party: "digipost", byCertificate: true) == pieces.reduce(Data(), +))
+    }
+
     @Test("A multi-megabyte package round-trips through us and through openssl cms")
     func largePackage() throws {
         let content = try SecureRandom.bytes(count: 6 * 1024 * 1024 + 17)

@@ -60,16 +60,20 @@ public struct ASiCEContainer: Sendable {
     /// The signed package in memory (see `write(to:signer:signingTime:timeZone:compressionLevel:)`).
     public func data(signer: XAdESSigner, signingTime: Date,
                      timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, compressionLevel: Int = 6) throws -> Data {
-        Data(try bytes(signer: signer, signingTime: signingTime, timeZone: timeZone,
-                       compressionLevel: compressionLevel))
-    }
-
-    /// The signed package in memory as an array of bytes, which `DocumentPackage` encrypts where it lies.
-    func bytes(signer: XAdESSigner, signingTime: Date, timeZone: TimeZone, compressionLevel: Int) throws -> [UInt8] {
         let output = ZIPMemoryOutput(reservingCapacity: estimatedSize())
         try write(to: output, signer: signer, signingTime: signingTime, timeZone: timeZone,
                   compressionLevel: compressionLevel)
-        return output.bytes
+        return output.data
+    }
+
+    /// The signed package as the pieces it was written in (`ZIPPieceOutput`), which `DocumentPackage`
+    /// encrypts where they lie.
+    func pieces(signer: XAdESSigner, signingTime: Date, timeZone: TimeZone,
+                compressionLevel: Int) throws -> [any ContiguousBytes] {
+        let output = ZIPPieceOutput()
+        try write(to: output, signer: signer, signingTime: signingTime, timeZone: timeZone,
+                  compressionLevel: compressionLevel)
+        return output.finishedPieces()
     }
 
     /// An upper estimate of the package size (documents stored, plus room for the XML files and headers), so

@@ -5,7 +5,9 @@ public import PKI
 /// mailbox or print provider, and the way back for a receiver.
 ///
 /// Memory: sealing holds the ZIP and the CMS (encrypted straight into its final buffer) at once, about twice
-/// the package; documents given as files are streamed, not held. Opening holds the CMS and the ZIP.
+/// the package. The ZIP is kept as the pieces it was written in: records and small files gathered in arrays,
+/// each document as the bytes it was read into (a file in chunks of 1 MiB), so a document shared by many
+/// letters is encrypted from the one copy of it in memory. Opening holds the CMS and the ZIP.
 public enum DocumentPackage {
     /// Builds `container` in memory, signed by `signer` at `signingTime`, encrypts it to `recipient` (the
     /// provider's certificate from KRR or the print certificate endpoint) with a fresh AES key, and
@@ -14,8 +16,8 @@ public enum DocumentPackage {
                             timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, compressionLevel: Int = 6,
                             to recipient: Certificate) throws -> SealedPackage {
         let cms = try CMSEnvelope.encrypt(
-            container.bytes(signer: signer, signingTime: signingTime, timeZone: timeZone,
-                            compressionLevel: compressionLevel),
+            pieces: container.pieces(signer: signer, signingTime: signingTime, timeZone: timeZone,
+                                     compressionLevel: compressionLevel),
             to: recipient)
         return SealedPackage(cms: cms, fingerprint: PackageFingerprint(cms: cms))
     }
