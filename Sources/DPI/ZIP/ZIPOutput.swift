@@ -17,29 +17,24 @@ extension ZIPOutput {
 }
 
 /// Collects the archive in memory: the usual sink for an ASiC-E package of a few kilobytes to 50 MB.
-///
-/// The bytes are kept in an array: a letter's package is some thirty appends (records, block headers,
-/// files), and each append to `Data` goes through several of its checked internal accesses.
 public final class ZIPMemoryOutput: ZIPOutput {
     /// The archive bytes written so far.
-    public private(set) var bytes: [UInt8] = []
-
-    /// The archive bytes written so far, copied into a `Data`.
-    public var data: Data { Data(bytes) }
+    public private(set) var data: Data
 
     /// An empty buffer, optionally with room for `capacity` bytes to avoid regrowth.
     public init(reservingCapacity capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        data = Data()
+        data.reserveCapacity(capacity)
     }
 
-    /// Appends `bytes` to the archive.
+    /// Appends `bytes` to `data`.
     public func write(_ bytes: Data) {
-        self.bytes.append(contentsOf: bytes)
+        data.append(bytes)
     }
 
-    /// Appends a record's `bytes` to the archive.
+    /// Appends a record's `bytes` to `data` without making a `Data` of them first.
     public func write(_ bytes: [UInt8]) {
-        self.bytes.append(contentsOf: bytes)
+        data.append(contentsOf: bytes)
     }
 }
 
