@@ -20,11 +20,12 @@ public enum CMSEnvelope {
     /// encrypted where its bytes lie, without first being copied into one buffer.
     public static func encrypt(pieces: [any ContiguousBytes], to recipient: Certificate) throws -> Data {
         let contentCount = pieces.reduce(0) { $0 + $1.withUnsafeBytes(\.count) }
-        var key = try SecureRandom.bytes(count: AES256CBC.keyCount)
-        defer { key.resetBytes(in: 0..<key.count) }
-        let iv = try SecureRandom.bytes(count: AES256CBC.ivCount)
+        // The key and the IV come from one draw of the generator (each draw takes OpenSSL's RAND lock). They
+        // are used as slices of it that live only for a call, so the zeroing below finds it unshared.
+        var keyAndIV = try SecureRandom.bytes(count: AES256CBC.keyCount + AES256CBC.ivCount)
+        defer { keyAndIV.resetBytes(in: 0..<keyAndIV.count) }
         let layout = try Layout(issuerAndSerialNumber: recipient.issuerAndSerialNumber,
-                                encryptedKey: recipient.encryptOAEP(key),
+                                encryptedKey: recipient.encryptOAEP(keyAndIV[..<AES256CBC.keyCount]),
                                 ciphertext: AES256CBC.ciphertextCount(plaintextCount: contentCount))
         return try DERWriter.encode(count: layout.total) { der in
             der.writeHeader(Tag.sequence, contentCount: layout.contentInfo)
@@ -42,10 +43,11 @@ public enum CMSEnvelope {
             der.writeHeader(Tag.sequence, contentCount: layout.encryptedContentInfo)
             der.write(dataType)
             der.write(aes256CBCWithIVPrefix)
-            der.write(iv)
+            der.write(keyAndIV[AES256CBC.keyCount...])
             der.writeHeader(Tag.implicit0Primitive, contentCount: layout.ciphertext)
             try der.fill(layout.ciphertext) {
-                try AES256CBC.encrypt(pieces, plaintextCount: contentCount, key: key, iv: iv, into: $0)
+                try AES256CBC.encrypt(pieces, plaintextCount: contentCount, key: keyAndIV[..<AES256CBC.keyCount],
+                                      iv: keyAndIV[AES256CBC.keyCount...], into: $0)
             }
         }
     }

@@ -5,7 +5,7 @@ extension UUID {
     /// Written from the bytes: two ids per letter, and Foundation's `uuidString` plus `lowercased()` cost
     /// more than the rest of the message header.
     var lowercasedText: String {
-        let hexDigits = Array("0123456789abcdef".utf8)
+        let hexDigits = Self.hexDigits
         let value = uuid
         let bytes = [value.0, value.1, value.2, value.3, value.4, value.5, value.6, value.7,
                      value.8, value.9, value.10, value.11, value.12, value.13, value.14, value.15]
@@ -18,4 +18,6 @@ extension UUID {
         }
         return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
