@@ -34,7 +34,7 @@ public struct JWSSigner: Sendable {
     }
 
     /// `payload` as a compact JWS (see `sign(_:)` for `Data`), for a message written as an array of bytes.
-    public func sign(_ payload: [UInt8]) throws -> String {
+    func sign(_ payload: [UInt8]) throws -> String {
         try sign(payload, count: payload.count)
     }
 
