@@ -22,6 +22,7 @@ final class ZIPPieceOutput: ZIPOutput {
         }
         closeGathered()
         pieces.append(bytes)
+        gathered.reserveCapacity(Self.gatheringCapacity)
     }
 
     func write(_ bytes: [UInt8]) {
@@ -41,6 +42,5 @@ final class ZIPPieceOutput: ZIPOutput {
         guard !gathered.isEmpty else { return }
         pieces.append(gathered)
         gathered = []
-        gathered.reserveCapacity(Self.gatheringCapacity)
     }
 }

@@ -10,7 +10,7 @@ enum ZIPStoredBlocks {
     /// The largest content one stored block holds (LEN is 16 bits).
     static let maxBlock = Int(UInt16.max)
 
-    /// The empty final block that ends the stream.
+    /// An empty block with the final bit set: the end of a deflate stream of stored blocks.
     static let end = header(length: 0, isFinal: true)
 
     /// Emits `content` as stored blocks that are not final: each block's header (`emitHeader`) and then
@@ -25,6 +25,8 @@ enum ZIPStoredBlocks {
         }
     }
 
+    /// The header of a stored block of `length` bytes: BFINAL and BTYPE 00 in one byte (the rest of it is
+    /// padding to the byte boundary), then LEN and NLEN, little-endian.
     private static func header(length: Int, isFinal: Bool) -> [UInt8] {
         let length = UInt16(length)
         return [isFinal ? 1 : 0, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
