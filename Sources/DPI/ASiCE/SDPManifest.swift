@@ -90,6 +90,20 @@ public struct SDPManifest: Sendable, Equatable {
     /// Every file the manifest names, in package order: the main document, its data file, then each
     /// attachment followed by its data file. `manifest.xml` itself is not included.
     public var files: [File] {
-        ([mainDocument] + attachments).flatMap { document in [document.file] + (document.data.map { [$0] } ?? []) }
+        var files: [File] = []
+        files.reserveCapacity(2 * (1 + attachments.count))
+        files.append(filesOf: mainDocument)
+        for attachment in attachments {
+            files.append(filesOf: attachment)
+        }
+        return files
+    }
+}
+
+extension [SDPManifest.File] {
+    /// Appends `document`'s file and then its data file, if any.
+    fileprivate mutating func append(filesOf document: SDPManifest.Document) {
+        append(document.file)
+        if let data = document.data { append(data) }
     }
 }

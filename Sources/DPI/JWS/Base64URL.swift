@@ -49,6 +49,17 @@ public enum Base64URL {
         pairs.withUnsafeBufferPointer { pairs in
             var read = 0
             var write = 0
+            // Six bytes (four pairs) at a time from one 8-byte load while two bytes beyond them remain readable.
+            while read + 8 <= source.count {
+                let word = UInt64(bigEndian: source.loadUnaligned(fromByteOffset: read, as: UInt64.self))
+                let characters = UInt64(pairs[Int(truncatingIfNeeded: word >> 52)])
+                    | UInt64(pairs[Int(truncatingIfNeeded: word >> 40 & 0xFFF)]) << 16
+                    | UInt64(pairs[Int(truncatingIfNeeded: word >> 28 & 0xFFF)]) << 32
+                    | UInt64(pairs[Int(truncatingIfNeeded: word >> 16 & 0xFFF)]) << 48
+                destination.storeBytes(of: characters.littleEndian, toByteOffset: write, as: UInt64.self)
+                read += 6
+                write += 8
+            }
             while read + 3 <= source.count {
                 let group = Int(source[read]) << 16 | Int(source[read + 1]) << 8 | Int(source[read + 2])
                 destination.storeBytes(of: pairs[group >> 12].littleEndian, toByteOffset: write, as: UInt16.self)

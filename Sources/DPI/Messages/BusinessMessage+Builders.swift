@@ -8,6 +8,12 @@ extension BusinessMessage {
     public static func digital(_ letter: DigitalLetter, _ transmission: Transmission,
                                validation: LetterValidation = LetterValidation()) throws -> BusinessMessage {
         try validation.validate(letter, now: transmission.createdAt.date)
+        return digital(validated: letter, transmission)
+    }
+
+    /// The `digital` business message for a letter the caller has validated already: `LetterSealer`
+    /// validates before its RSA work and writes the message once the package fingerprint is known.
+    static func digital(validated letter: DigitalLetter, _ transmission: Transmission) -> BusinessMessage {
         let body = DigitalMessage(
             sender: letter.sender.messageSender, mailboxAddress: letter.mailboxAddress,
             fingerprint: transmission.fingerprint, maskinportenToken: transmission.maskinportenToken,
@@ -26,6 +32,12 @@ extension BusinessMessage {
     public static func print(_ letter: PrintLetter, _ transmission: Transmission,
                              validation: LetterValidation = LetterValidation()) throws -> BusinessMessage {
         try validation.validate(letter)
+        return print(validated: letter, transmission)
+    }
+
+    /// The `utskrift` business message for a letter the caller has validated already (see
+    /// `digital(validated:_:)`).
+    static func print(validated letter: PrintLetter, _ transmission: Transmission) -> BusinessMessage {
         let body = PrintMessage(
             sender: letter.sender.messageSender, recipient: letter.recipient, fingerprint: transmission.fingerprint,
             maskinportenToken: transmission.maskinportenToken, colour: letter.colour,

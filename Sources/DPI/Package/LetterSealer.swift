@@ -42,8 +42,10 @@ public struct LetterSealer: Sendable {
         let transmission = Transmission(messageId: messageId, conversationId: conversationId, createdAt: createdAt,
                                         expectedResponseBy: expectedResponseBy, fingerprint: .pending,
                                         maskinportenToken: maskinportenToken)
-        let message = try BusinessMessage.digital(letter, transmission, validation: validation)
-        return try seal(message, SDPManifest(letter), contents, transmission, recipient)
+        try validation.validate(letter, now: createdAt.date)
+        return try seal(SDPManifest(letter), contents, transmission, recipient) { sent in
+            BusinessMessage.digital(validated: letter, sent)
+        }
     }
 
     /// Seals a print letter for the print provider (`recipient`: the certificate of the print certificate
@@ -55,8 +57,10 @@ public struct LetterSealer: Sendable {
         let transmission = Transmission(messageId: messageId, conversationId: conversationId, createdAt: createdAt,
                                         expectedResponseBy: expectedResponseBy, fingerprint: .pending,
                                         maskinportenToken: maskinportenToken)
-        let message = try BusinessMessage.print(letter, transmission, validation: validation)
-        return try seal(message, SDPManifest(letter), contents, transmission, recipient)
+        try validation.validate(letter)
+        return try seal(SDPManifest(letter), contents, transmission, recipient) { sent in
+            BusinessMessage.print(validated: letter, sent)
+        }
     }
 
     /// The signer must be the SBDH sender (spec 6): the Databehandler when there is one, else the Avsender.
@@ -69,39 +73,24 @@ public struct LetterSealer: Sendable {
         }
     }
 
-    /// Builds and encrypts the package, then signs the validated `message` with the package's fingerprint.
-    private func seal(_ message: BusinessMessage, _ manifest: SDPManifest, _ contents: [DocumentContents],
-                      _ transmission: Transmission, _ recipient: Certificate) throws -> SealedLetter {
+    /// Builds and encrypts the package, then signs the business message `message` makes of the transmission
+    /// with the package's fingerprint (spec 9): the message is made once, when everything in it is known.
+    private func seal(_ manifest: SDPManifest, _ contents: [DocumentContents], _ transmission: Transmission,
+                      _ recipient: Certificate, message: (Transmission) -> BusinessMessage) throws -> SealedLetter {
         let container = try ASiCEContainer(manifest: manifest, contents: contents)
         let package = try DocumentPackage.seal(
             container, signer: packageSigner, signingTime: transmission.createdAt.date,
             timeZone: TimeZone(secondsFromGMT: transmission.createdAt.utcOffsetSeconds) ?? .gmt,
             compressionLevel: compressionLevel, to: recipient)
-        let jwt = try signer.sign(message.withFingerprint(package.fingerprint).jsonBytes())
+        var sent = transmission
+        sent.fingerprint = package.fingerprint
+        let jwt = try signer.sign(message(sent).jsonBytes())
         return SealedLetter(jwt: jwt, cms: package.cms, fingerprint: package.fingerprint,
                             messageId: transmission.messageId, conversationId: transmission.conversationId)
     }
 }
 
 extension PackageFingerprint {
-    /// Stands in for the fingerprint while the message is validated, before the package exists.
+    /// Stands in for the fingerprint until the package exists.
     static let pending = PackageFingerprint(digestValue: "")
-}
-
-extension BusinessMessage {
-    /// The same letter message carrying `fingerprint` (set once the package is encrypted, spec 9).
-    func withFingerprint(_ fingerprint: PackageFingerprint) -> BusinessMessage {
-        var message = self
-        switch body {
-        case .digital(var digital):
-            digital.fingerprint = fingerprint
-            message.body = .digital(digital)
-        case .print(var print):
-            print.fingerprint = fingerprint
-            message.body = .print(print)
-        default:
-            break
-        }
-        return message
-    }
 }

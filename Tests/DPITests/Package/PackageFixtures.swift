@@ -94,3 +94,21 @@ enum PackageFixtures {
         try JWSSigner(identity: identity(signer)).sign(message.withFingerprint(fingerprint).jsonData())
     }
 }
+
+extension BusinessMessage {
+    /// The same letter message carrying `fingerprint` in its `digital` or `utskrift` body.
+    fileprivate func withFingerprint(_ fingerprint: PackageFingerprint) -> BusinessMessage {
+        var message = self
+        switch body {
+        case .digital(var digital):
+            digital.fingerprint = fingerprint
+            message.body = .digital(digital)
+        case .print(var print):
+            print.fingerprint = fingerprint
+            message.body = .print(print)
+        default:
+            break
+        }
+        return message
+    }
+}
