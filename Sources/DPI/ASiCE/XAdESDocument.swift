@@ -21,17 +21,19 @@ struct XAdESDocument {
         init(uri: String, mimeType: String, sha256: Data) {
             self.uri = uri
             self.mimeType = mimeType
-            digestValue = sha256.base64EncodedString()
+            digestValue = Base64Table.standard.padded(sha256)
         }
     }
 
     var references: [Reference]
     /// Zero placeholders until computed, so the text reads back as a well-formed signature before signing.
     var signedPropertiesDigest = Data(count: 32) {
-        didSet { signedPropertiesDigestValue = signedPropertiesDigest.base64EncodedString() }
+        didSet { signedPropertiesDigestValue = Base64Table.standard.padded(signedPropertiesDigest) }
     }
     /// Its `DigestValue` text, encoded once for both forms of SignedInfo.
-    private var signedPropertiesDigestValue = Data(count: 32).base64EncodedString()
+    private var signedPropertiesDigestValue = XAdESDocument.zeroDigestValue
+    /// The `DigestValue` of the 32 zero bytes `signedPropertiesDigest` starts as.
+    private static let zeroDigestValue = Base64Table.standard.padded(Data(count: 32))
     var signatureValue = Data(count: 1)
     var signingTime: String
     /// The signer's certificates, issuer and serial number and the markup around the values, prepared.

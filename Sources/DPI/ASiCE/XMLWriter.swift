@@ -64,7 +64,7 @@ struct XMLWriter {
     /// Base64 in lines of 76 characters joined by CR LF, the CR written as `&#13;` (Java's MIME encoder as
     /// the reference's XML writer leaves it). Outside the signed data, but kept for a like-for-like file.
     mutating func wrappedBase64(_ data: Data) {
-        let base64 = Array(data.base64EncodedString().utf8)
+        let base64 = Base64Table.standard.paddedBytes(data)
         bytes.reserveCapacity(bytes.count + base64.count + base64.count / 76 * 6)
         for start in stride(from: 0, to: base64.count, by: 76) {
             if start > 0 { markup("&#13;\n") }

@@ -5,11 +5,10 @@ public import Foundation
 /// Hand-written rather than `Data.base64EncodedString()` plus character replacement, because the sender
 /// encodes every business message with it (millions per run) and the copy-free form is several times cheaper.
 public enum Base64URL {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
     private static let invalid: UInt8 = 0xFF
     private static let values: [UInt8] = {
         var table = [UInt8](repeating: invalid, count: 256)
-        for (value, character) in alphabet.enumerated() {
+        for (value, character) in Base64Table.url.alphabet.enumerated() {
             table[Int(character)] = UInt8(value)
         }
         return table
@@ -30,7 +29,7 @@ public enum Base64URL {
 
     /// The number of characters `encode` makes of `count` bytes.
     static func encodedCount(_ count: Int) -> Int {
-        (count / 3) * 4 + [0, 2, 3][count % 3]
+        Base64Table.unpaddedCount(count)
     }
 
     /// Appends the base64url ASCII of `bytes` (a `Data` or a byte array) to `output`: lets the JWS signer
@@ -40,48 +39,9 @@ public enum Base64URL {
             let start = output.count
             output.count += encodedCount(source.count)
             output.withUnsafeMutableBytes { destination in
-                encode(source, into: UnsafeMutableRawBufferPointer(rebasing: destination[start...]))
+                Base64Table.url.encode(source, into: UnsafeMutableRawBufferPointer(rebasing: destination[start...]))
             }
         }
-    }
-
-    private static func encode(_ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer) {
-        pairs.withUnsafeBufferPointer { pairs in
-            var read = 0
-            var write = 0
-            // Six bytes (four pairs) at a time from one 8-byte load while two bytes beyond them remain readable.
-            while read + 8 <= source.count {
-                let word = UInt64(bigEndian: source.loadUnaligned(fromByteOffset: read, as: UInt64.self))
-                let characters = UInt64(pairs[Int(truncatingIfNeeded: word >> 52)])
-                    | UInt64(pairs[Int(truncatingIfNeeded: word >> 40 & 0xFFF)]) << 16
-                    | UInt64(pairs[Int(truncatingIfNeeded: word >> 28 & 0xFFF)]) << 32
-                    | UInt64(pairs[Int(truncatingIfNeeded: word >> 16 & 0xFFF)]) << 48
-                destination.storeBytes(of: characters.littleEndian, toByteOffset: write, as: UInt64.self)
-                read += 6
-                write += 8
-            }
-            while read + 3 <= source.count {
-                let group = Int(source[read]) << 16 | Int(source[read + 1]) << 8 | Int(source[read + 2])
-                destination.storeBytes(of: pairs[group >> 12].littleEndian, toByteOffset: write, as: UInt16.self)
-                destination.storeBytes(of: pairs[group & 0xFFF].littleEndian, toByteOffset: write + 2, as: UInt16.self)
-                read += 3
-                write += 4
-            }
-            let remaining = source.count - read
-            guard remaining > 0 else { return }
-            let group = Int(source[read]) << 16 | (remaining == 2 ? Int(source[read + 1]) << 8 : 0)
-            destination[write] = alphabet[group >> 18]
-            destination[write + 1] = alphabet[group >> 12 & 0x3F]
-            if remaining == 2 {
-                destination[write + 2] = alphabet[group >> 6 & 0x3F]
-            }
-        }
-    }
-
-    /// The two characters of every 12-bit value, the first in the low byte: each 3-byte group is written as
-    /// two of these instead of four single characters (a letter's business message is a few kilobytes).
-    private static let pairs: [UInt16] = (0..<4096).map { value in
-        UInt16(alphabet[value >> 6]) | UInt16(alphabet[value & 0x3F]) << 8
     }
 
     /// The bytes of base64url ASCII `characters`, as `decode(_:)`; lets the JWS parser decode slices of its input.

@@ -20,7 +20,7 @@ public struct PackageFingerprint: Hashable, Sendable, Decodable {
     /// A fingerprint from an already computed SHA-256 digest (32 bytes) of the CMS.
     public init(sha256 digest: Data) {
         digestMethod = Self.sha256Method
-        digestValue = digest.base64EncodedString()
+        digestValue = Base64Table.standard.padded(digest)
     }
 
     /// A fingerprint from its written parts.
