@@ -47,16 +47,27 @@ struct XAdESDocument {
 
     /// The UTF-8 text of `signatures.xml`.
     func text() -> [UInt8] {
+        textWithChecksum().text
+    }
+
+    /// The text and its CRC-32 for the package's ZIP entry: the signer's part (`keyInfo`, most of the text)
+    /// is not read again for it, its checksum is appended from `XAdESSignerParts`.
+    func textWithChecksum() -> (text: [UInt8], crc32: UInt32) {
         // The certificates are most of the text; room for the rest is reserved too, so it grows once.
         var xml = XMLWriter(capacity: signer.keyInfo.count + 2048 + 512 * references.count)
         xml.markup(signer.documentOpening)
         writeSignedInfo(to: &xml)
         xml.markup(XAdESSignerParts.signatureValueOpening)
         xml.wrappedBase64(signatureValue)
+        var checksum = ZIPChecksum()
+        checksum.update(xml.bytes)
+        checksum.append(signer.keyInfoChecksum)
         xml.markup(signer.keyInfo)
+        let rest = xml.bytes.count
         writeSignedProperties(to: &xml)
         xml.markup(XAdESSignerParts.documentClosing)
-        return xml.bytes
+        checksum.update(xml.bytes[rest...])
+        return (xml.bytes, checksum.value)
     }
 
     /// `SignedInfo` in `form`: the canonical form is what is signed.
@@ -135,6 +146,8 @@ struct XAdESSignerParts: Sendable {
     let documentOpening: [UInt8]
     /// From `</SignatureValue>` through the `X509Certificate` elements to `<QualifyingProperties …>`.
     let keyInfo: [UInt8]
+    /// The CRC-32 of `keyInfo`, for the ZIP entry of each signature (`XAdESDocument.textWithChecksum`).
+    let keyInfoChecksum: ZIPChecksumPart
 
     /// The parts of signatures by the certificate whose DER is `certificates[0]`, followed by its chain
     /// (`KeyInfo`); `certificateDigest` is base64 of that certificate's SHA-1, `issuerName` its issuer in
@@ -169,6 +182,7 @@ struct XAdESSignerParts: Sendable {
         keyInfo.markup(XAdESProfile.signatureId)
         keyInfo.markup(#"">"#)
         self.keyInfo = keyInfo.bytes
+        keyInfoChecksum = ZIPChecksumPart(keyInfo.bytes)
     }
 
     func parts(_ form: XMLForm) -> Parts {

@@ -35,6 +35,17 @@ public struct XAdESSigner: Sendable {
     /// Signs `signature`'s files at its signing time and returns the `signatures.xml` bytes. Throws
     /// `.invalidSignedFile` for a bad file list, or the key's `PKIError` when signing fails.
     public func sign(_ signature: XAdESSignature) throws -> Data {
+        Data(try signedDocument(signature).text())
+    }
+
+    /// `sign(_:)`'s `signatures.xml` with its CRC-32, for the package's ZIP entry (the signer's certificates
+    /// are checksummed once, here, not in every letter).
+    func signWithChecksum(_ signature: XAdESSignature) throws -> (text: Data, crc32: UInt32) {
+        let (text, crc32) = try signedDocument(signature).textWithChecksum()
+        return (Data(text), crc32)
+    }
+
+    private func signedDocument(_ signature: XAdESSignature) throws -> XAdESDocument {
         try signature.validate()
         var document = XAdESDocument(
             references: signature.files.map {
@@ -43,6 +54,6 @@ public struct XAdESSigner: Sendable {
             signingTime: SigningTime.format(signature.signingTime, in: signature.timeZone), signer: parts)
         document.signedPropertiesDigest = Digest.sha256(document.signedProperties(.canonical))
         document.signatureValue = try identity.privateKey.signRSASHA256(document.signedInfo(.canonical))
-        return Data(document.text())
+        return document
     }
 }

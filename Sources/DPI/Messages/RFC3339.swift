@@ -120,17 +120,14 @@ enum RFC3339 {
             appendDigits(-value, width, to: &text)
             return
         }
-        var digits = 1, rest = value / 10
-        while rest > 0 {
+        var divisor = 1, digits = 1
+        while digits < width || value / divisor >= 10 {
+            divisor *= 10
             digits += 1
-            rest /= 10
         }
-        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, digits)))
-        var remaining = value, index = text.count - 1
-        while remaining > 0 {
-            text[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
-            remaining /= 10
-            index -= 1
+        while divisor > 0 {
+            text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
         }
     }
 }

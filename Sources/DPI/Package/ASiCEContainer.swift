@@ -50,8 +50,9 @@ public struct ASiCEContainer: Sendable {
             signed.append(XAdESSignature.File(name: file.href, mimeType: file.mimeType, sha256: digest))
         }
         let signature = XAdESSignature(files: signed, signingTime: signingTime, timeZone: timeZone)
-        try writer.addDeflated(name: "META-INF/signatures.xml", data: try signer.sign(signature),
-                               level: Self.packageFileLevel)
+        let signatures = try signer.signWithChecksum(signature)
+        try writer.addDeflated(name: "META-INF/signatures.xml", data: signatures.text,
+                               level: Self.packageFileLevel, crc32: signatures.crc32)
         try writer.addDeflated(name: "META-INF/manifest.xml", data: ContainerManifest(for: manifest).xml(),
                                level: Self.packageFileLevel)
         try writer.finish(comment: Self.archiveComment)

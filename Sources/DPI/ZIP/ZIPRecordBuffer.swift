@@ -22,8 +22,10 @@ struct ZIPRecordBuffer {
     }
 
     mutating func u32(_ value: UInt32) {
-        u16(UInt16(truncatingIfNeeded: value))
-        u16(UInt16(truncatingIfNeeded: value >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: value))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 24))
     }
 
     mutating func u64(_ value: UInt64) {

@@ -28,7 +28,9 @@ public final class ZIPWriter {
     private let compressionLevel: Int
     /// One deflater per level used, reset and reused between entries, from and back to the shared pool.
     private var deflaters: [Int: ZIPDeflater] = [:]
-    private var names: Set<String> = []
+    /// The names added so far, room made for a package's handful at once (growing a set from empty reallocated it on
+    /// every second entry).
+    private var names = Set<String>(minimumCapacity: 8)
     private var state = State.open
     private(set) var records: [ZIPWriter.Record] = []
 
