@@ -44,7 +44,8 @@ public struct ASiCEContainer: Sendable {
         try writer.addStored(name: "mimetype", data: Data(ContainerManifest.packageMediaType.utf8))
         try writer.addDeflated(name: "manifest.xml", data: manifestXML, level: Self.packageFileLevel)
         var signed = [XAdESSignature.File(name: "manifest.xml", mimeType: "application/xml", contents: manifestXML)]
-        for (file, content) in zip(manifest.files, contents) {
+        let files = manifest.files
+        for (file, content) in zip(files, contents) {
             let level = Self.compressedFormats.contains(file.mimeType.lowercased()) ? 0 : compressionLevel
             let digest = try Self.add(content, as: file.href, level: level, to: writer)
             signed.append(XAdESSignature.File(name: file.href, mimeType: file.mimeType, sha256: digest))
@@ -53,7 +54,7 @@ public struct ASiCEContainer: Sendable {
         let signatures = try signer.signWithChecksum(signature)
         try writer.addDeflated(name: "META-INF/signatures.xml", data: signatures.text,
                                level: Self.packageFileLevel, crc32: signatures.crc32)
-        try writer.addDeflated(name: "META-INF/manifest.xml", data: ContainerManifest(for: manifest).xml(),
+        try writer.addDeflated(name: "META-INF/manifest.xml", data: ContainerManifest(documents: files).xml(),
                                level: Self.packageFileLevel)
         try writer.finish(comment: Self.archiveComment)
     }
