@@ -52,7 +52,8 @@ struct Base64Table: Sendable {
         -> Int {
         let count = Self.paddedCount(source.count)
         let written = Self.unpaddedCount(source.count)
-        encode(source, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: destination[..<written])))
+        let characters = UnsafeMutableBufferPointer(rebasing: destination[..<written])
+        encode(source, into: UnsafeMutableRawBufferPointer(characters))
         destination[written..<count].initialize(repeating: UInt8(ascii: "="))
         return count
     }

@@ -137,7 +137,7 @@ struct JSONWriter {
 
     /// Whether any of `bytes` needs escaping inside a JSON string: a control character, the quote or the
     /// backslash. Every byte is looked at, without a branch per byte, so the compiler can check many at once
-    /// (a letter's message is a few kilobytes, most of it the access token).
+    /// (a letter's message is a few kilobytes, a third of it the access token).
     private static func needsEscape(_ bytes: Span<UInt8>) -> Bool {
         var found: UInt8 = 0
         for index in bytes.indices {
