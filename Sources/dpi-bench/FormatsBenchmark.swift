@@ -7,17 +7,19 @@ import Synchronization
 /// build stage does per letter (two RSA-2048 signatures, one RSA public-key operation, AES, SHA-256,
 /// CRC-32, XML, JSON).
 ///
-/// Its yardstick is measured in the same threads at the same time: the threads alternate, in step by the
-/// shared clock (`PhaseClock`), 50 ms of letters with 50 ms of bare RSA-2048 signatures by the same key,
-/// timing each letter and signature by the thread's CPU clock. This shared machine's speed drifts by a
-/// fifth within seconds, which makes rates measured one after the other (ours, then `openssl speed`)
-/// disagree by more than the difference looked for.
+/// Its yardsticks are measured in the same threads at the same time: the threads take turns, in step by the
+/// shared clock (`PhaseClock`), at 50 ms of letters, 50 ms of bare RSA-2048 signatures by the same key and
+/// 50 ms of a letter's cryptography alone (`LetterCryptography`, the ceiling), timing each piece of work by
+/// the thread's CPU clock. This shared machine's speed drifts by a fifth within seconds, which makes rates
+/// measured one after the other (ours, then `openssl speed`) disagree by more than the difference looked for.
 struct FormatsBenchmark {
     /// Rates per CPU-second of each thread, times the threads: what the machine does with that many
     /// cores to itself.
     struct Rate {
         let lettersPerSecond: Double
         let signaturesPerSecond: Double
+        /// Letters' cryptography alone per second: what the letters would reach if the formats cost nothing.
+        let cryptographyPerSecond: Double
     }
 
     /// Long enough for tens of letters and a hundred signatures in a row, short enough that both kinds see
@@ -36,6 +38,7 @@ struct FormatsBenchmark {
     private let recipient: Certificate
     private let letter: DigitalLetter
     private let contents: [DocumentContents]
+    private let cryptography: LetterCryptography
     /// What the bare signatures sign: 32 bytes, a digest's size, as `openssl speed` signs a short input.
     private let digest = Data(repeating: 0x5A, count: 32)
 
@@ -63,10 +66,16 @@ struct FormatsBenchmark {
             securityLevel: 3,
             documents: [LetterDocument(fileName: "brev.pdf", mimeType: "application/pdf", title: "Eiendomsskatt 2027",
                                        byteCount: document.count)])
+        let sample = try sealer.seal(letter, contents: contents, messageId: UUID(), conversationId: UUID(),
+                                     createdAt: Timestamp(Date()), maskinportenToken: Self.token, recipient: recipient)
+        cryptography = try LetterCryptography(
+            of: sample, key: identity.privateKey, recipient: recipient,
+            recipientKey: try PrivateKey(contentsOf: pki.appendingPathComponent("digipost.key.pem")),
+            ownDocument: source == .own ? document : nil)
     }
 
-    /// Letters sealed and bare signatures made per second over `seconds`, on `threads` threads sharing one
-    /// sealer and key.
+    /// Letters sealed, bare signatures made and letters' cryptography done per second over `seconds`, on
+    /// `threads` threads sharing one sealer and key.
     func rates(threads: Int, seconds: Double) throws -> Rate {
         _ = try sealOne(LetterIds())
         let totals = Mutex(Totals())
@@ -83,6 +92,7 @@ struct FormatsBenchmark {
                     switch phase {
                     case .letters: _ = try sealOne(ids)
                     case .signatures: _ = try signBare()
+                    case .cryptography: try cryptography.run()
                     }
                 } catch {
                     failure.withLock { $0 = error }
@@ -94,34 +104,30 @@ struct FormatsBenchmark {
         }
         if let error = failure.withLock({ $0 }) { throw error }
         return totals.withLock { totals in
-            Rate(lettersPerSecond: Double(totals.letters) / totals.letterSeconds * Double(threads),
-                 signaturesPerSecond: Double(totals.signatures) / totals.signatureSeconds * Double(threads))
+            Rate(lettersPerSecond: totals.rate(of: .letters, threads: threads),
+                 signaturesPerSecond: totals.rate(of: .signatures, threads: threads),
+                 cryptographyPerSecond: totals.rate(of: .cryptography, threads: threads))
         }
     }
 
-    /// Counts and CPU time of the two kinds of work.
+    /// Counts and CPU time of each kind of work.
     private struct Totals {
-        var letters = 0
-        var letterSeconds = 0.0
-        var signatures = 0
-        var signatureSeconds = 0.0
+        private var counts: [PhaseClock.Phase: Int] = [:]
+        private var seconds: [PhaseClock.Phase: Double] = [:]
 
-        mutating func add(_ phase: PhaseClock.Phase, seconds: Double) {
-            switch phase {
-            case .letters:
-                letters += 1
-                letterSeconds += seconds
-            case .signatures:
-                signatures += 1
-                signatureSeconds += seconds
-            }
+        mutating func add(_ phase: PhaseClock.Phase, seconds time: Double) {
+            counts[phase, default: 0] += 1
+            seconds[phase, default: 0] += time
         }
 
         mutating func add(_ other: Totals) {
-            letters += other.letters
-            letterSeconds += other.letterSeconds
-            signatures += other.signatures
-            signatureSeconds += other.signatureSeconds
+            counts.merge(other.counts, uniquingKeysWith: +)
+            seconds.merge(other.seconds, uniquingKeysWith: +)
+        }
+
+        /// Pieces of `phase`'s work per CPU-second of a thread, times the threads.
+        func rate(of phase: PhaseClock.Phase, threads: Int) -> Double {
+            Double(counts[phase, default: 0]) / seconds[phase, default: .infinity] * Double(threads)
         }
     }
 

@@ -1,17 +1,18 @@
 import Foundation
 
 /// Cuts the machine's monotonic clock, which every thread and process reads alike, into phases of equal
-/// length: letters in even phases, bare signatures in odd ones. Threads that pick their next piece of work
-/// by it seal beside sealing and sign beside signing without waiting for each other, in long enough runs
-/// of each (`openssl speed` signs without a break, and a sealing run seals without one).
+/// length that take turns: letters, bare signatures, a letter's cryptography alone. Threads that pick their
+/// next piece of work by it seal beside sealing and sign beside signing without waiting for each other, in
+/// long enough runs of each (`openssl speed` signs without a break, and a sealing run seals without one).
 ///
 /// It replaced a barrier after 4 letters and 8 signatures: in runs that short, the signatures right
 /// after letters ran about 5% slower than in a steady run, which flattered the one-core ratio by 4–5
 /// points (two threads agreed either way).
 struct PhaseClock {
-    enum Phase {
+    enum Phase: CaseIterable {
         case letters
         case signatures
+        case cryptography
     }
 
     /// Seconds per phase.
@@ -26,6 +27,6 @@ struct PhaseClock {
 
     /// The phase the clock is in at `time`.
     func phase(at time: Double) -> Phase {
-        Int(time / length) % 2 == 0 ? .letters : .signatures
+        Phase.allCases[Int(time / length) % Phase.allCases.count]
     }
 }

@@ -9,12 +9,13 @@ let usage = """
            dpi-bench receipts --pki DIR [--receipts N] [--migrations DIR]   (DPI_DATABASE_URL set)
 
     formats   seals letters (ASiC-E, XAdES, CMS, business message, JWS) on N threads for S seconds, the
-              threads alternating in step, by the clock, 50 ms of letters with 50 ms of bare RSA-2048
-              signatures by the same key; prints letters per second and signatures per second, each per
-              CPU-second of a thread times N (the divisor `openssl speed` uses). The document is the
-              pipeline's, shared by every letter and digested once (default), or each letter's own, read
-              from its file. With --letters, seals exactly L letters on one thread and prints nothing (a
-              fixed workload for callgrind)
+              threads taking turns in step, by the clock, at 50 ms of letters, 50 ms of bare RSA-2048
+              signatures by the same key and 50 ms of a letter's cryptography alone (no formats built);
+              prints letters, signatures and letters' cryptography per second, each per CPU-second of a
+              thread times N (the divisor `openssl speed` uses). The document is the pipeline's, shared
+              by every letter and digested once (default), or each letter's own, read from its file. With
+              --letters, seals exactly L letters on one thread and prints nothing (a fixed workload for
+              callgrind)
     routing   routes N generated persons (default 100000, every KRR category) through the real Maskinporten
               and KRR clients against a simulator in this process; prints persons routed per second
     receipts  reconciles N receipts (default 50000) that a simulator in this process returns for letters put in
@@ -62,7 +63,8 @@ do {
             try formats.seal(count: letters)
         } else {
             let rate = try formats.rates(threads: threads, seconds: seconds)
-            print(String(format: "%.1f %.1f", rate.lettersPerSecond, rate.signaturesPerSecond))
+            print(String(format: "%.1f %.1f %.1f", rate.lettersPerSecond, rate.signaturesPerSecond,
+                         rate.cryptographyPerSecond))
         }
     }
 } catch {
