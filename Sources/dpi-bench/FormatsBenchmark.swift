@@ -77,7 +77,6 @@ struct FormatsBenchmark {
     /// Letters sealed, bare signatures made and letters' cryptography done per second over `seconds`, on
     /// `threads` threads sharing one sealer and key.
     func rates(threads: Int, seconds: Double) throws -> Rate {
-        _ = try sealOne(LetterIds())
         let totals = Mutex(Totals())
         let failure = Mutex<(any Error)?>(nil)
         let end = Self.phases.now() + seconds

@@ -21,7 +21,8 @@ struct LetterCryptography {
     private let jwsSigningInput: Data
 
     /// The cryptography of `letter`, sealed by `key` for `recipient`; `recipientKey` opens its package once
-    /// to take the bytes. `ownDocument` is the document a letter with its own digests for itself.
+    /// to take the bytes. `ownDocument` is the letter's document when each letter has its own, which each
+    /// letter then digests (a shared one is digested once per run).
     init(of letter: SealedLetter, key: PrivateKey, recipient: Certificate, recipientKey: PrivateKey,
          ownDocument: Data?) throws {
         self.key = key
