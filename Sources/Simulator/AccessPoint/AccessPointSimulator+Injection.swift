@@ -38,6 +38,14 @@ extension AccessPointSimulator {
         acknowledgementObserver.withLock { $0 = AcknowledgementObserver(call: observer) }
     }
 
+    /// Runs `action` once, inside the request whose letter is the `letters`-th accepted (or the next one, when
+    /// that many are accepted already), before the sender is answered: a test can revoke tokens, pause the
+    /// job or signal the sender at the same point of every run, whatever the machine's load. A new call
+    /// replaces an action not yet run.
+    public func whenAccepted(letters: Int, perform action: @escaping @Sendable () -> Void) {
+        acceptanceTrigger.arm(letters: letters, action: action)
+    }
+
     private func index(of provider: InjectedLetter.Provider) -> Int {
         switch provider {
         case .digipost: 0

@@ -21,11 +21,12 @@ extension AccessPointSimulator {
                 messageId: letter.messageId, isPrint: providers[letter.provider].isPrint,
                 requestsOpening: letter.requestsOpeningReceipt, acceptedAt: letter.acceptedAt,
                 settings: configuration.receipts)
-            guard store.store(letter, receipts: receipts) else {
+            guard let acceptedCount = store.store(letter, receipts: receipts) else {
                 return LetterRejection(rule: "message-id-reused",
                                        detail: "a letter with this message id was already accepted; a new sending "
                                            + "needs a new message id", status: configuration.duplicateStatus).response
             }
+            acceptanceTrigger.letterAccepted(acceptedCount: acceptedCount)
         } catch {
             store.count { $0.rejected[error.rule, default: 0] += 1 }
             return error.response

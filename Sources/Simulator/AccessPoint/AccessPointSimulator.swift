@@ -25,6 +25,8 @@ public final class AccessPointSimulator: Sendable {
     let faults: FaultInjector
     /// Told of each acknowledgement before it is applied (`observeAcknowledgements(_:)`).
     let acknowledgementObserver = Mutex<AcknowledgementObserver?>(nil)
+    /// Run once enough letters are accepted (`whenAccepted(letters:perform:)`).
+    let acceptanceTrigger = AcceptanceTrigger()
 
     /// An access point accepting bearer tokens `tokenValidator` accepts. Throws `.invalidConfiguration` when
     /// a provider certificate has no organisation number or the manifest schema cannot be compiled,

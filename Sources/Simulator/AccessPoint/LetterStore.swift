@@ -40,12 +40,13 @@ final class LetterStore: Sendable {
 
     private let state = Mutex(State())
 
-    /// Stores `letter` and queues its `receipts`; false (and a duplicate attempt counted) when its id is taken.
-    func store(_ letter: StoredLetter, receipts: [PlannedReceipt]) -> Bool {
+    /// Stores `letter` and queues its `receipts`; returns how many letters are accepted now, this one included,
+    /// or nil (and a duplicate attempt counted) when its id is taken.
+    func store(_ letter: StoredLetter, receipts: [PlannedReceipt]) -> Int? {
         state.withLock { state in
             guard state.letters[letter.messageId] == nil else {
                 state.report.duplicateAttempts += 1
-                return false
+                return nil
             }
             state.letters[letter.messageId] = letter
             state.report.accepted += 1
@@ -59,7 +60,7 @@ final class LetterStore: Sendable {
                 state.orderIsSorted = false
                 state.nextSequence += 1
             }
-            return true
+            return state.report.accepted
         }
     }
 

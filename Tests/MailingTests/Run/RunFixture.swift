@@ -4,7 +4,6 @@ import Foundation
 import Pipeline
 import Postgres
 import Simulator
-import Synchronization
 import TestSupport
 
 /// A whole mailing on one machine: the simulator (Maskinporten, KRR, access point) over loopback, a fresh
@@ -93,19 +92,6 @@ final class RunFixture: Sendable {
         let logger = Logger(label: "test", minimumLevel: .warning)
         let setup = try RunSetup(configuration: configuration, jobId: jobId, logger: logger, dryRunDirectory: dryRun)
         return try MailingRun(services: setup.services, options: setup.options).run(stop: stop)
-    }
-
-    /// Starts `run()` on a thread of its own; `wait` returns its result (nil when it has not ended in time).
-    func runInBackground() -> (_ timeout: TimeInterval) -> Result<RunSummary, any Error>? {
-        let result = Mutex<Result<RunSummary, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread { [self] in
-            result.withLock { $0 = Result { try run() } }
-            done.signal()
-        }
-        return { timeout in
-            done.wait(timeout: .now() + timeout) == .success ? result.withLock { $0 } : nil
-        }
     }
 
     /// True once more than `count` of the job's letters are submitted (for `waitUntil`).

@@ -95,8 +95,8 @@ import TestSupport
             let fixture = try RunFixture(persons: 400, throughput: #"{"messagesPerSecond": 60, "maxInFlight": 4}"#,
                                          database: database)
             let process = try RunProcess.start(fixture)
-            #expect(waitUntil(timeout: .seconds(60)) { fixture.hasSubmitted(moreThan: 10) })
-            kill(process.id, SIGTERM)
+            let processId = process.id
+            fixture.simulation.accessPoint.whenAccepted(letters: 10) { kill(processId, SIGTERM) }
             #expect(process.wait(timeout: .seconds(60)))
             #expect(process.status == 0, "\(process.errorOutput())")
             #expect(String(decoding: process.output(), as: UTF8.self).contains("run it again to resume"))

@@ -98,10 +98,15 @@ import TestSupport
             let fixture = try RunFixture(persons: 300, throughput: #"{"messagesPerSecond": 40, "maxInFlight": 4}"#,
                                          database: database)
             let store = JobStore(connection: try database.connect(), owner: .current())
-            let wait = fixture.runInBackground()
-            #expect(waitUntil(timeout: .seconds(60)) { fixture.hasSubmitted(moreThan: 5) })
-            #expect(try store.transition(job: fixture.jobId, to: .paused, from: [.running]))
-            let summary = try #require(try wait(60)?.get())
+            let pausedMidRun = Mutex(false)
+            let jobId = fixture.jobId
+            fixture.simulation.accessPoint.whenAccepted(letters: 5) {
+                let paused = (try? JobStore(connection: database.connect(), owner: .current())
+                    .transition(job: jobId, to: .paused, from: [.running])) ?? false
+                pausedMidRun.withLock { $0 = paused }
+            }
+            let summary = try fixture.run()
+            #expect(pausedMidRun.withLock { $0 }, "the job could not be paused at the fifth letter")
             #expect(summary.stoppedBecause == "paused" && !summary.isJobDone)
             #expect(try store.state(of: fixture.jobId) == .paused)
             #expect(try store.dueJobs().isEmpty)

@@ -2,6 +2,7 @@ import DPI
 import Foundation
 import HTTP
 import Simulator
+import Synchronization
 import Testing
 
 /// Letters made by `LetterSealer` from the test PKI pass every check of the simulated access point and
@@ -67,6 +68,24 @@ struct AccessPointSendTests {
         let response = try fixture.send(jwt: letter.jwt, cms: Data("not a package".utf8), token: token)
         #expect(response.status == 201, "\(response.text)")
         #expect(try fixture.report().accepted == 1)
+    }
+
+    @Test("an action armed for the second letter runs once, before the second letter's sender is answered")
+    func actionAtTheSecondAcceptedLetter() throws {
+        let fixture = try AccessPointFixture()
+        let token = try fixture.accessToken()
+        let seenAtRun = Mutex<[Int]>([])
+        let accessPoint = fixture.simulation.accessPoint
+        accessPoint.whenAccepted(letters: 2) {
+            seenAtRun.withLock { $0.append(accessPoint.report.accepted) }
+        }
+        var afterEachAnswer: [[Int]] = []
+        for _ in 1...3 {
+            let response = try fixture.send(fixture.digitalLetter(token: token), token: token)
+            #expect(response.status == 201, "\(response.text)")
+            afterEachAnswer.append(seenAtRun.withLock { $0 })
+        }
+        #expect(afterEachAnswer == [[], [2], [2]])
     }
 }
 
