@@ -83,8 +83,8 @@ struct SendFaultTests {
 
     @Test("a timeout after the upload is uncertain; the letter is stored all the same")
     func timeoutAfterUpload() throws {
-        let simulation = try AccessPointSimulation(faults: FaultSettings(latency: 0.6))
-        let client = try simulation.client(timeouts: HTTPTimeouts(connect: 5, total: 0.2))
+        let simulation = try AccessPointSimulation(faults: FaultSettings(latency: 3))
+        let client = try simulation.client(timeouts: HTTPTimeouts(connect: 5, total: 1.5))
         let (_, outcome) = try simulation.sendLetter(with: client, token: simulation.token())
         guard case .uncertain(let reason) = outcome else {
             Issue.record("a timeout after sending must be uncertain, got \(outcome.summary)")

@@ -17,7 +17,7 @@ struct ClientFailureTests {
         }
         let request = HTTPRequest(
             method: .post, url: server.baseURL + "/messages/out", headers: ["Authorization": "Bearer secret-token"],
-            body: .bytes(Data("payload".utf8)), timeouts: HTTPTimeouts(connect: 5, total: 0.3))
+            body: .bytes(Data("payload".utf8)), timeouts: HTTPTimeouts(connect: 5, total: 1.5))
         let error = try #require(throws: HTTPError.self) { try HTTPClient().perform(request) }
         #expect(error.code == .timeout)
         #expect(error.disposition == .retry)

@@ -24,7 +24,11 @@ import TestSupport
         fixture.simulation.server.stop()
         let restart = Restart()
         let restarted = DispatchSemaphore(value: 0)
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) {
+        let krr = fixture.krr, requestsBefore = fixture.krr.lookupRequests
+        DispatchQueue.global().async {
+            // KRR comes back once the lookup has tried twice (so met the outage at least once), however slowly
+            // this machine runs the test.
+            _ = waitUntil(timeout: .seconds(20)) { krr.lookupRequests - requestsBefore >= 2 }
             do {
                 let simulation = try RoutingSimulation.start(seed: seed, port: port)
                 restart.simulation.withLock { $0 = simulation }
@@ -33,7 +37,6 @@ import TestSupport
             }
             restarted.signal()
         }
-        let requestsBefore = fixture.krr.lookupRequests
         let after = try fixture.krr.lookup(Array(ids[1_000...]))
         #expect(restarted.wait(timeout: .now() + 20) == .success)
         #expect(restart.failure.withLock { $0 } == nil)

@@ -104,29 +104,21 @@ import TestSupport
             let fixture = try RunFixture(persons: 200, withAddressEvery: 1,
                                          throughput: #"{"messagesPerSecond": 50, "maxInFlight": 4}"#,
                                          database: database)
-            // A zone where it is now about noon; the window closes at 13:00 there, and the clock jumps 2 h.
+            // A zone where it is now between 12:00 and 13:00; the window closes at 14:00 there (at least an hour
+            // away), and the clock jumps 2 h at the twentieth letter.
             let utc = try #require(TimeZone(identifier: "UTC"))
             let hour = try #require(Calendar(identifier: .gregorian).dateComponents(in: utc, from: Date()).hour)
             let offset = 12 - hour
             let zone = offset == 0 ? "Etc/GMT" : offset > 0 ? "Etc/GMT-\(offset)" : "Etc/GMT+\(-offset)"
-            try Self.setWindow(fixture, #"{"from": "00:00", "to": "13:00", "timeZone": "\#(zone)"}"#)
+            try Self.setWindow(fixture, #"{"from": "00:00", "to": "14:00", "timeZone": "\#(zone)"}"#)
             let jump = LockedValue(0)
             let setup = try RunSetup(configuration: fixture.configuration, jobId: fixture.jobId,
                                      logger: Logger(label: "test", minimumLevel: .warning))
             #expect(setup.readiness() == .ready)
             var services = setup.services
             services.clock = { Date().addingTimeInterval(jump.value) }
-            let watcher = try BackgroundThread {
-                let connection = try database.connect()
-                while try connection.query("""
-                    SELECT count(*) AS n FROM dpi.delivery WHERE state = 'submitted'
-                    """)[0].decode("n", as: Int64.self) < 20 {
-                    Thread.sleep(forTimeInterval: 0.02)
-                }
-                jump.value = 7200
-            }
+            fixture.simulation.accessPoint.whenAccepted(letters: 20) { jump.value = 7200 }
             let summary = try MailingRun(services: services, options: setup.options).run(stop: Cancellation())
-            try watcher.join()
             #expect(!summary.isJobDone)
             #expect(summary.stoppedBecause?.hasPrefix("the send window closed (it opens again at ") == true,
                     "\(summary.stoppedBecause ?? "nil")")
@@ -140,23 +132,5 @@ import TestSupport
             #expect(try fixture.states() == ["submitted": 200])
             #expect(fixture.deliveredTwice.isEmpty)
         }
-    }
-}
-
-/// A closure on a thread of its own; `join` waits for it and rethrows what it threw.
-final class BackgroundThread: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var failure: (any Error)?
-
-    init(_ body: @escaping @Sendable () throws -> Void) throws {
-        Thread.detachNewThread { [self] in
-            do { try body() } catch { failure = error }
-            done.signal()
-        }
-    }
-
-    func join() throws {
-        done.wait()
-        if let failure { throw failure }
     }
 }
