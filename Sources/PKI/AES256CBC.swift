@@ -18,8 +18,11 @@ enum AES256CBC {
     /// Encrypts the concatenation of `pieces` (`plaintextCount` bytes in all) under `key` and `iv` into
     /// `output`, which must be exactly `ciphertextCount(plaintextCount:)` bytes. The pieces are read where
     /// they lie: OpenSSL carries a partial block from one piece into the next.
+    ///
+    /// With `hasher`, the ciphertext is also hashed as it is written (`CiphertextWriter`), as if `output` were
+    /// passed to `hasher` afterwards.
     static func encrypt(_ pieces: [any ContiguousBytes], plaintextCount: Int, key: Data, iv: Data,
-                        into output: UnsafeMutableRawBufferPointer) throws {
+                        into output: UnsafeMutableRawBufferPointer, hashingInto hasher: SHA256Hasher? = nil) throws {
         precondition(key.count == keyCount && iv.count == ivCount, "AES-256-CBC needs a 32-byte key and 16-byte IV")
         precondition(pieces.reduce(0) { $0 + $1.withUnsafeBytes(\.count) } == plaintextCount,
                      "the pieces are not plaintextCount bytes")
@@ -38,44 +41,105 @@ enum AES256CBC {
         guard started == 1 else {
             throw PKIError.openSSL(.openSSLFailure, "AES-256-CBC encryption could not start")
         }
-        let output = output.bindMemory(to: UInt8.self)
-        var written = 0
+        var writer = CiphertextWriter(output: output.bindMemory(to: UInt8.self), hasher: hasher)
         for piece in pieces {
             let encrypted = piece.withUnsafeBytes { input in
-                update(context, with: input.bindMemory(to: UInt8.self), into: output, at: written)
+                writer.encrypt(input.bindMemory(to: UInt8.self), with: context)
             }
-            guard let encrypted else {
+            guard encrypted else {
                 throw PKIError.openSSL(.openSSLFailure, "AES-256-CBC encryption failed")
             }
-            written += encrypted
         }
-        var finalCount: Int32 = 0
-        guard let outputBase = output.baseAddress, written < output.count,
-              EVP_EncryptFinal_ex(context, outputBase + written, &finalCount) == 1,
-              written + Int(finalCount) == output.count else {
+        guard writer.finish(with: context) else {
             throw PKIError.openSSL(.openSSLFailure, "AES-256-CBC encryption failed")
         }
     }
 
-    /// Encrypts `input` into `output` from `offset` (in pieces of at most 1 GiB, as OpenSSL counts in
-    /// `Int32`) and returns the number of bytes written, or nil when OpenSSL fails. The output has room:
-    /// the pieces add up to the plaintext it was sized for.
-    private static func update(_ context: OpaquePointer, with input: UnsafeBufferPointer<UInt8>,
-                               into output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int? {
-        guard let outputBase = output.baseAddress else { return nil }
-        let chunk = 1 << 30
-        var read = 0
-        var written = 0
-        while read < input.count, let inputBase = input.baseAddress {
-            let length = min(chunk, input.count - read)
-            var count: Int32 = 0
-            guard EVP_EncryptUpdate(context, outputBase + offset + written, &count, inputBase + read,
-                                    Int32(length)) == 1 else {
-                return nil
-            }
-            read += length
-            written += Int(count)
+    /// Writes the ciphertext into the output front to back and, with a hasher, hashes it as it goes.
+    ///
+    /// CBC encryption is a chain (each block waits for the one before), so AES-NI mostly waits for its own
+    /// results; SHA-256 with the CPU's SHA extensions is another chain, on other execution units. Encrypting
+    /// in steps of one SHA-256 block and hashing what was written before each step lets the two run side by
+    /// side: `ops/bench formats` went from 80.9% to 82.2% of the signing rate ÷ 2 (30 KB shared document,
+    /// six alternating runs of the two builds), the letters' cryptography alone from 87.4% to 89.1%. The
+    /// overlap is lost when a step hashes bytes still being stored (the step in flight), when the hash is fed
+    /// off its block boundaries (the DER before the ciphertext is not a whole number of blocks) or a step
+    /// ends off an AES block boundary (documents start anywhere in the package): OpenSSL then copies each
+    /// step through a buffer of its own. Measured in C, a misaligned hash alone took the gain from 15 µs per
+    /// 32 KB to none; in the letters, misaligned AES steps left no gain.
+    private struct CiphertextWriter {
+        /// Plaintext per step when hashing: one SHA-256 block, four AES blocks. Larger steps overlap less (128
+        /// bytes saved half as much in C), smaller ones spend more in calls than they save.
+        static let hashedStep = SHA256Hasher.blockSize
+        /// Without a hasher nothing runs beside: 1 GiB at a time, as OpenSSL counts in `Int32`.
+        static let plainStep = 1 << 30
+
+        private let output: UnsafeMutableBufferPointer<UInt8>
+        private let hasher: SHA256Hasher?
+        /// Where the hash's next block boundary falls in `output`, given what it took before the ciphertext.
+        private let firstBlockEnd: Int
+        /// Plaintext bytes encrypted so far, over all pieces: a step ends where this is a whole number of
+        /// AES blocks, so OpenSSL encrypts from the input in place rather than through its partial block.
+        private var consumed = 0
+        /// Bytes of `output` written so far.
+        private var written = 0
+        /// Bytes of `output` hashed so far.
+        private var hashed = 0
+
+        init(output: UnsafeMutableBufferPointer<UInt8>, hasher: SHA256Hasher?) {
+            self.output = output
+            self.hasher = hasher
+            let blockSize = SHA256Hasher.blockSize
+            firstBlockEnd = (blockSize - (hasher?.count ?? 0) % blockSize) % blockSize
         }
-        return written
+
+        /// Encrypts `input` into the output after what is written; false when OpenSSL fails. The output has
+        /// room: the pieces add up to the plaintext it was sized for.
+        mutating func encrypt(_ input: UnsafeBufferPointer<UInt8>, with context: OpaquePointer) -> Bool {
+            guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return true }
+            let step = hasher == nil ? Self.plainStep : Self.hashedStep
+            var read = 0
+            while read < input.count {
+                let length = min(step - consumed % AES256CBC.ivCount, input.count - read)
+                var count: Int32 = 0
+                guard EVP_EncryptUpdate(context, outputBase + written, &count, inputBase + read,
+                                        Int32(length)) == 1 else {
+                    return false
+                }
+                hash(upTo: blockBoundary(atOrBefore: written))
+                read += length
+                consumed += length
+                written += Int(count)
+            }
+            return true
+        }
+
+        /// Writes the last block (the padding) and hashes what is left; false when OpenSSL fails or the output
+        /// was not filled exactly.
+        mutating func finish(with context: OpaquePointer) -> Bool {
+            var finalCount: Int32 = 0
+            guard let outputBase = output.baseAddress, written < output.count,
+                  EVP_EncryptFinal_ex(context, outputBase + written, &finalCount) == 1,
+                  written + Int(finalCount) == output.count else {
+                return false
+            }
+            written += Int(finalCount)
+            hash(upTo: written)
+            return true
+        }
+
+        /// The last of the hash's block boundaries in `output` at or before `offset`, or where hashing stands
+        /// when there is none after it.
+        private func blockBoundary(atOrBefore offset: Int) -> Int {
+            guard offset > firstBlockEnd else { return hashed }
+            return offset - (offset - firstBlockEnd) % SHA256Hasher.blockSize
+        }
+
+        /// Hashes the output from where hashing stopped up to `end`.
+        private mutating func hash(upTo end: Int) {
+            guard let hasher, end > hashed else { return }
+            hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: output[hashed..<end])))
+            hashed = end
+        }
     }
 }

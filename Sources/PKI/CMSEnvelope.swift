@@ -19,6 +19,29 @@ public enum CMSEnvelope {
     /// pieces (records and small files gathered in arrays, each document the `Data` it was read into) is
     /// encrypted where its bytes lie, without first being copied into one buffer.
     public static func encrypt(pieces: [any ContiguousBytes], to recipient: Certificate) throws -> Data {
+        try encrypt(pieces: pieces, to: recipient, hashingInto: nil)
+    }
+
+    /// An encryption with the SHA-256 of its DER (a DPI package's fingerprint, spec 9).
+    public struct Digested: Sendable {
+        /// The ContentInfo, as `encrypt(pieces:to:)` returns it.
+        public let der: Data
+        /// SHA-256 of `der`.
+        public let sha256: Data
+    }
+
+    /// Encrypts the concatenation of `pieces` for `recipient` (see `encrypt(pieces:to:)`) and hashes the DER
+    /// while it is written: the ciphertext is hashed beside its encryption (`AES256CBC`), which costs less
+    /// than hashing it afterwards.
+    public static func encryptWithDigest(pieces: [any ContiguousBytes], to recipient: Certificate) throws -> Digested {
+        let hasher = SHA256Hasher()
+        let der = try encrypt(pieces: pieces, to: recipient, hashingInto: hasher)
+        return Digested(der: der, sha256: hasher.finalize())
+    }
+
+    /// `encrypt(pieces:to:)`, passing every byte of the DER, in order, to `hasher` when there is one.
+    private static func encrypt(pieces: [any ContiguousBytes], to recipient: Certificate,
+                                hashingInto hasher: SHA256Hasher?) throws -> Data {
         let contentCount = pieces.reduce(0) { $0 + $1.withUnsafeBytes(\.count) }
         // The key and the IV come from one draw of the generator (each draw takes OpenSSL's RAND lock). They
         // are used as slices of it that live only for a call, so the zeroing below finds it unshared.
@@ -45,9 +68,11 @@ public enum CMSEnvelope {
             der.write(aes256CBCWithIVPrefix)
             der.write(keyAndIV[AES256CBC.keyCount...])
             der.writeHeader(Tag.implicit0Primitive, contentCount: layout.ciphertext)
+            // The ciphertext ends the DER (definite lengths, no unprotected attributes): hash what comes before it.
+            hasher?.update(der.written)
             try der.fill(layout.ciphertext) {
                 try AES256CBC.encrypt(pieces, plaintextCount: contentCount, key: keyAndIV[..<AES256CBC.keyCount],
-                                      iv: keyAndIV[AES256CBC.keyCount...], into: $0)
+                                      iv: keyAndIV[AES256CBC.keyCount...], into: $0, hashingInto: hasher)
             }
         }
     }

@@ -77,6 +77,11 @@ struct DERWriter {
         bytes.withUnsafeBytes { destination.copyMemory(from: $0) }
     }
 
+    /// The bytes written so far (to hash them before what follows is written).
+    var written: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: buffer[..<count])
+    }
+
     /// Hands `body` the next `count` bytes to fill in place (an encryption writing its output there), then
     /// moves past them. `body` must fill all of them.
     mutating func fill(_ count: Int, _ body: (UnsafeMutableRawBufferPointer) throws -> Void) throws {

@@ -7,6 +7,10 @@ internal import COpenSSL
 public final class SHA256Hasher {
     private let context: OpaquePointer
     private var finished = false
+    /// How many bytes have been hashed.
+    private(set) var count = 0
+    /// SHA-256 works on blocks of 64 bytes: input that keeps to them is hashed where it lies, not copied.
+    static let blockSize = 64
 
     /// A hasher with nothing hashed yet.
     public init() {
@@ -23,9 +27,15 @@ public final class SHA256Hasher {
 
     /// Hashes the next piece.
     public func update(_ data: Data) {
+        data.withUnsafeBytes { update($0) }
+    }
+
+    /// Hashes the next piece where it lies.
+    func update(_ bytes: UnsafeRawBufferPointer) {
         precondition(!finished, "SHA256Hasher.update after finalize")
-        let ok = data.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+        let ok = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
         precondition(ok == 1, "EVP_DigestUpdate failed: \(OpenSSLErrorQueue.drain())")
+        count += bytes.count
     }
 
     /// The SHA-256 of everything passed to `update` (32 bytes). Call once; the hasher is spent afterwards.

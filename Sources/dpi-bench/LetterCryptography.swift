@@ -45,7 +45,7 @@ struct LetterCryptography {
             _ = Digest.sha256(bytes)
         }
         _ = try key.signRSASHA256(signedInfo)
-        _ = Digest.sha256(try CMSEnvelope.encrypt(package, to: recipient))
+        _ = try CMSEnvelope.encryptWithDigest(pieces: [package], to: recipient)
         _ = try key.signRSASHA256(jwsSigningInput)
     }
 

@@ -94,6 +94,19 @@ struct CMSEnvelopeTests {
         #expect(try OpenSSLCMS.decrypt(package, party: "digipost", byCertificate: true) == pieces.reduce(Data(), +))
     }
 
+    @Test("Encrypting with the digest gives the SHA-256 of the DER, per openssl dgst, and openssl cms opens it",
+          arguments: [("digipost", [0]), ("print", [1]), ("digipost", [63]), ("print", [64]), ("digipost", [65]),
+                      ("print", [15, 1, 16, 17]), ("digipost", [4097, 3, 30_000, 5]), ("print", [31, 33, 65_536, 1]),
+                      ("digipost", [200_003])])
+    func digestWhileEncrypting(party: String, sizes: [Int]) throws {
+        let pieces = try sizes.map { try SecureRandom.bytes(count: $0) }
+        let recipient = try Certificate(pem: TestPKI.data("\(party).cert.pem"))
+        let package = try CMSEnvelope.encryptWithDigest(pieces: pieces, to: recipient)
+        let digest = try ChildProcess.openssl("dgst", "-sha256", "-binary", input: package.der).stdout
+        #expect(package.sha256 == digest)
+        #expect(try OpenSSLCMS.decrypt(package.der, party: party) == pieces.reduce(Data(), +))
+    }
+
     @Test("A multi-megabyte package round-trips through us and through openssl cms")
     func largePackage() throws {
         let content = try SecureRandom.bytes(count: 6 * 1024 * 1024 + 17)

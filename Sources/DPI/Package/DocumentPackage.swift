@@ -15,11 +15,11 @@ public enum DocumentPackage {
     public static func seal(_ container: ASiCEContainer, signer: XAdESSigner, signingTime: Date,
                             timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, compressionLevel: Int = 6,
                             to recipient: Certificate) throws -> SealedPackage {
-        let cms = try CMSEnvelope.encrypt(
+        let cms = try CMSEnvelope.encryptWithDigest(
             pieces: container.pieces(signer: signer, signingTime: signingTime, timeZone: timeZone,
                                      compressionLevel: compressionLevel),
             to: recipient)
-        return SealedPackage(cms: cms, fingerprint: PackageFingerprint(cms: cms))
+        return SealedPackage(cms: cms.der, fingerprint: PackageFingerprint(sha256: cms.sha256))
     }
 
     /// Decrypts `cms` with the recipient's `key` (and `certificate`, to pick its recipient entry), then
