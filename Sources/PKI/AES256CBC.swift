@@ -41,16 +41,18 @@ enum AES256CBC {
         guard started == 1 else {
             throw PKIError.openSSL(.openSSLFailure, "AES-256-CBC encryption could not start")
         }
-        var writer = CiphertextWriter(output: output.bindMemory(to: UInt8.self), hasher: hasher)
-        for piece in pieces {
-            let encrypted = piece.withUnsafeBytes { input in
-                writer.encrypt(input.bindMemory(to: UInt8.self), with: context)
+        let output = output.bindMemory(to: UInt8.self)
+        let encrypted: Bool
+        if let hasher {
+            encrypted = hasher.feed { digest, hashedBefore in
+                var writer = CiphertextWriter(output: output, digest: digest, hashedBefore: hashedBefore)
+                return (writer.encrypt(pieces, with: context), hashed: writer.hashed)
             }
-            guard encrypted else {
-                throw PKIError.openSSL(.openSSLFailure, "AES-256-CBC encryption failed")
-            }
+        } else {
+            var writer = CiphertextWriter(output: output)
+            encrypted = writer.encrypt(pieces, with: context)
         }
-        guard writer.finish(with: context) else {
+        guard encrypted else {
             throw PKIError.openSSL(.openSSLFailure, "AES-256-CBC encryption failed")
         }
     }
@@ -60,13 +62,15 @@ enum AES256CBC {
     /// CBC encryption is a chain (each block waits for the one before), so AES-NI mostly waits for its own
     /// results; SHA-256 with the CPU's SHA extensions is another chain, on other execution units. Encrypting
     /// in steps of one SHA-256 block and hashing what was written before each step lets the two run side by
-    /// side: `ops/bench formats` went from 80.9% to 82.2% of the signing rate ÷ 2 (30 KB shared document,
-    /// six alternating runs of the two builds), the letters' cryptography alone from 87.4% to 89.1%. The
-    /// overlap is lost when a step hashes bytes still being stored (the step in flight), when the hash is fed
-    /// off its block boundaries (the DER before the ciphertext is not a whole number of blocks) or a step
-    /// ends off an AES block boundary (documents start anywhere in the package): OpenSSL then copies each
-    /// step through a buffer of its own. Measured in C, a misaligned hash alone took the gain from 15 µs per
-    /// 32 KB to none; in the letters, misaligned AES steps left no gain.
+    /// side. `dpi-bench formats` on all cores, six alternating runs of the builds without and with it, 30 KB
+    /// document: shared 80.9% → 82.4% of the signing rate ÷ 2 (its cryptography alone 87.4% → 89.1%), own
+    /// 76.8% → 78.2%; a first set for own documents, on a busier machine, showed no difference (76.5% and
+    /// 76.1%): the overlap needs the core's execution units to itself. It is also lost when a step hashes
+    /// bytes still being stored (the step in flight), when the hash is fed off its block boundaries (the DER
+    /// before the ciphertext is not a whole number of blocks) or a step ends off an AES block boundary
+    /// (documents start anywhere in the package): OpenSSL then copies each step through a buffer of its
+    /// own. In C, a misaligned hash alone took the gain from 15 µs per 32 KB to none; in the letters,
+    /// misaligned AES steps left none. Calling the hasher object at each step cost about 1 point more.
     private struct CiphertextWriter {
         /// Plaintext per step when hashing: one SHA-256 block, four AES blocks. Larger steps overlap less (128
         /// bytes saved half as much in C), smaller ones spend more in calls than they save.
@@ -75,8 +79,9 @@ enum AES256CBC {
         static let plainStep = 1 << 30
 
         private let output: UnsafeMutableBufferPointer<UInt8>
-        private let hasher: SHA256Hasher?
-        /// Where the hash's next block boundary falls in `output`, given what it took before the ciphertext.
+        /// The hasher's `EVP_MD_CTX` (`SHA256Hasher.feed`), or nil when only encrypting.
+        private let digest: OpaquePointer?
+        /// Where the hash's first block boundary falls in `output`, given what it took before the ciphertext.
         private let firstBlockEnd: Int
         /// Plaintext bytes encrypted so far, over all pieces: a step ends where this is a whole number of
         /// AES blocks, so OpenSSL encrypts from the input in place rather than through its partial block.
@@ -84,29 +89,49 @@ enum AES256CBC {
         /// Bytes of `output` written so far.
         private var written = 0
         /// Bytes of `output` hashed so far.
-        private var hashed = 0
+        private(set) var hashed = 0
 
-        init(output: UnsafeMutableBufferPointer<UInt8>, hasher: SHA256Hasher?) {
+        /// Encryption only.
+        init(output: UnsafeMutableBufferPointer<UInt8>) {
             self.output = output
-            self.hasher = hasher
+            digest = nil
+            firstBlockEnd = 0
+        }
+
+        /// Encryption with the ciphertext hashed into `digest`, which has taken `hashedBefore` bytes before it.
+        init(output: UnsafeMutableBufferPointer<UInt8>, digest: OpaquePointer, hashedBefore: Int) {
+            self.output = output
+            self.digest = digest
             let blockSize = SHA256Hasher.blockSize
-            firstBlockEnd = (blockSize - (hasher?.count ?? 0) % blockSize) % blockSize
+            firstBlockEnd = (blockSize - hashedBefore % blockSize) % blockSize
+        }
+
+        /// Encrypts the pieces and the padding into the whole output; false when OpenSSL fails or the output
+        /// is not filled exactly.
+        mutating func encrypt(_ pieces: [any ContiguousBytes], with context: OpaquePointer) -> Bool {
+            for piece in pieces {
+                let encrypted = piece.withUnsafeBytes { input in
+                    encrypt(input.bindMemory(to: UInt8.self), with: context)
+                }
+                guard encrypted else { return false }
+            }
+            return finish(with: context)
         }
 
         /// Encrypts `input` into the output after what is written; false when OpenSSL fails. The output has
         /// room: the pieces add up to the plaintext it was sized for.
-        mutating func encrypt(_ input: UnsafeBufferPointer<UInt8>, with context: OpaquePointer) -> Bool {
+        private mutating func encrypt(_ input: UnsafeBufferPointer<UInt8>, with context: OpaquePointer) -> Bool {
             guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return true }
-            let step = hasher == nil ? Self.plainStep : Self.hashedStep
+            let step = digest == nil ? Self.plainStep : Self.hashedStep
             var read = 0
             while read < input.count {
                 let length = min(step - consumed % AES256CBC.ivCount, input.count - read)
                 var count: Int32 = 0
                 guard EVP_EncryptUpdate(context, outputBase + written, &count, inputBase + read,
-                                        Int32(length)) == 1 else {
+                                        Int32(length)) == 1,
+                      hash(upTo: blockBoundary(atOrBefore: written)) else {
                     return false
                 }
-                hash(upTo: blockBoundary(atOrBefore: written))
                 read += length
                 consumed += length
                 written += Int(count)
@@ -116,7 +141,7 @@ enum AES256CBC {
 
         /// Writes the last block (the padding) and hashes what is left; false when OpenSSL fails or the output
         /// was not filled exactly.
-        mutating func finish(with context: OpaquePointer) -> Bool {
+        private mutating func finish(with context: OpaquePointer) -> Bool {
             var finalCount: Int32 = 0
             guard let outputBase = output.baseAddress, written < output.count,
                   EVP_EncryptFinal_ex(context, outputBase + written, &finalCount) == 1,
@@ -124,8 +149,7 @@ enum AES256CBC {
                 return false
             }
             written += Int(finalCount)
-            hash(upTo: written)
-            return true
+            return hash(upTo: written)
         }
 
         /// The last of the hash's block boundaries in `output` at or before `offset`, or where hashing stands
@@ -135,11 +159,12 @@ enum AES256CBC {
             return offset - (offset - firstBlockEnd) % SHA256Hasher.blockSize
         }
 
-        /// Hashes the output from where hashing stopped up to `end`.
-        private mutating func hash(upTo end: Int) {
-            guard let hasher, end > hashed else { return }
-            hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: output[hashed..<end])))
+        /// Hashes the output from where hashing stopped up to `end`; false when OpenSSL fails.
+        private mutating func hash(upTo end: Int) -> Bool {
+            guard let digest, end > hashed, let outputBase = output.baseAddress else { return true }
+            guard EVP_DigestUpdate(digest, outputBase + hashed, end - hashed) == 1 else { return false }
             hashed = end
+            return true
         }
     }
 }

@@ -38,7 +38,18 @@ public final class SHA256Hasher {
         count += bytes.count
     }
 
-    /// The SHA-256 of everything passed to `update` (32 bytes). Call once; the hasher is spent afterwards.
+    /// Runs `body` with the running `EVP_MD_CTX` and the number of bytes hashed so far; `body` feeds the
+    /// context directly and returns what it computed with how many bytes it hashed. For a loop of hundreds
+    /// of small updates a letter (`AES256CBC`): each `update` through the object retains and releases it, two
+    /// atomic instructions that also wait for every earlier store.
+    func feed<Result>(_ body: (_ context: OpaquePointer, _ hashedBefore: Int) -> (Result, hashed: Int)) -> Result {
+        precondition(!finished, "SHA256Hasher.feed after finalize")
+        let (result, hashed) = withExtendedLifetime(self) { body(context, count) }
+        count += hashed
+        return result
+    }
+
+    /// The SHA-256 of everything hashed (32 bytes). Call once; the hasher is spent afterwards.
     public func finalize() -> Data {
         precondition(!finished, "SHA256Hasher.finalize called twice")
         finished = true
