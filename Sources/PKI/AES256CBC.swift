@@ -72,8 +72,8 @@ enum AES256CBC {
     /// own. In C, a misaligned hash alone took the gain from 15 µs per 32 KB to none; in the letters,
     /// misaligned AES steps left none. Calling the hasher object at each step cost about 1 point more.
     private struct CiphertextWriter {
-        /// Plaintext per step when hashing: one SHA-256 block, four AES blocks. Larger steps overlap less (128
-        /// bytes saved half as much in C), smaller ones spend more in calls than they save.
+        /// Plaintext per step when hashing: one SHA-256 block, four AES blocks. Smaller steps spend more in
+        /// calls than they save; 128 bytes saved half as much in C and as much in the letters.
         static let hashedStep = SHA256Hasher.blockSize
         /// Without a hasher nothing runs beside: 1 GiB at a time, as OpenSSL counts in `Int32`.
         static let plainStep = 1 << 30
