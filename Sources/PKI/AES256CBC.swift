@@ -22,7 +22,7 @@ enum AES256CBC {
     /// With `hasher`, the ciphertext is also hashed as it is written (`CiphertextWriter`), as if `output` were
     /// passed to `hasher` afterwards.
     static func encrypt(_ pieces: [any ContiguousBytes], plaintextCount: Int, key: Data, iv: Data,
-                        into output: UnsafeMutableRawBufferPointer, hashingInto hasher: SHA256Hasher? = nil) throws {
+                        into output: UnsafeMutableRawBufferPointer, hashingInto hasher: SHA256Hasher?) throws {
         precondition(key.count == keyCount && iv.count == ivCount, "AES-256-CBC needs a 32-byte key and 16-byte IV")
         precondition(pieces.reduce(0) { $0 + $1.withUnsafeBytes(\.count) } == plaintextCount,
                      "the pieces are not plaintextCount bytes")

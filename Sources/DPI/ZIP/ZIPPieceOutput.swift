@@ -1,7 +1,7 @@
 import Foundation
 
 /// Collects an archive as the pieces it is written in, for encrypting it where its bytes lie
-/// (`CMSEnvelope.encrypt(pieces:to:)`): records and small entries are gathered into byte arrays, and
+/// (`CMSEnvelope.encryptWithDigest(pieces:to:)`): records and small entries are gathered into byte arrays, and
 /// content of `separateFrom` bytes or more — a letter's documents — stays the `Data` it was handed over in,
 /// so a PDF shared by every letter of a run is never copied into each letter's package.
 final class ZIPPieceOutput: ZIPOutput {
